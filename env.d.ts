@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:study-catalog' {
+  const catalog: import('./src/lib/content/types').CatalogEntry[]
+  export default catalog
+}
+declare module 'virtual:study-corpus' {
+  const corpus: import('./src/lib/content/types').StudyDocument[]
+  export default corpus
+}
+declare module 'virtual:search-index' {
+  /** MiniSearch JSON, for PassageSearch.load. */
+  const index: string
+  export default index
+}

@@ -1,0 +1,132 @@
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
+import { normalize } from './normalize'
+import { parseQuery, type ParsedQuery } from './query'
+import { isLatinTerm, tokenizeForIndex } from './tokenize'
+
+/** What the index knows of a passage; `id` is the passage's position in the passage table. */
+export interface SearchablePassage {
+  docId: string
+  docTitle: string
+  anchor: string
+  /** Heading path and label, e.g. `第一章 党员 › 第七条`. */
+  heading: string
+  text: string
+}
+
+export interface SearchHit {
+  passage: SearchablePassage
+  score: number
+  /** 2: every word stands whole in the heading; 1: whole in heading or text; 0: only its parts matched. */
+  tier: number
+}
+
+export interface SearchRequest {
+  limit?: number
+  /** Only these documents; all when empty or absent. */
+  docIds?: readonly string[]
+}
+
+interface IndexedFields {
+  id: number
+  heading: string
+  text: string
+}
+
+export const FIELD_BOOST = { heading: 3, text: 1 }
+
+const INDEX_OPTIONS: Options<IndexedFields> = {
+  fields: ['heading', 'text'],
+  storeFields: [],
+  tokenize: tokenizeForIndex,
+  // Terms are already normalised by the tokenizer; MiniSearch's default would lowercase again.
+  processTerm: (term) => term,
+}
+
+const SEARCH_OPTIONS: SearchOptions = {
+  combineWith: 'AND',
+  boost: FIELD_BOOST,
+  // The query is passed as pre-made terms joined by spaces.
+  tokenize: (text) => text.split(' '),
+  processTerm: (term) => term,
+  // Prefix and typo tolerance make sense for Latin words only; a Han pair either matches or not.
+  prefix: (term) => isLatinTerm(term),
+  fuzzy: (term) => (isLatinTerm(term) && term.length > 3 ? 0.2 : false),
+}
+
+/**
+ * The passage search: a MiniSearch index over Han unigrams + bigrams, queried with all
+ * terms required, then re-ranked so passages holding the query as typed come first.
+ */
+export class PassageSearch {
+  private readonly haystacks: { heading: string; text: string }[] = []
+  private readonly removed = new Set<number>()
+
+  private constructor(
+    private readonly index: MiniSearch<IndexedFields>,
+    private readonly passages: SearchablePassage[],
+  ) {
+    for (const passage of passages) this.haystacks.push(haystack(passage))
+  }
+
+  static build(passages: readonly SearchablePassage[]): PassageSearch {
+    const index = new MiniSearch<IndexedFields>(INDEX_OPTIONS)
+    index.addAll(passages.map((p, id) => ({ id, heading: p.heading, text: p.text })))
+    return new PassageSearch(index, [...passages])
+  }
+
+  /** Loads an index made by `toJSON` at build time; `passages` must be the same table, in order. */
+  static load(json: string, passages: readonly SearchablePassage[]): PassageSearch {
+    return new PassageSearch(MiniSearch.loadJSON<IndexedFields>(json, INDEX_OPTIONS), [...passages])
+  }
+
+  toJSON(): string {
+    return JSON.stringify(this.index)
+  }
+
+  get size(): number {
+    return this.passages.length - this.removed.size
+  }
+
+  /** Adds passages of a document added at run time (the branch's own files). */
+  add(passages: readonly SearchablePassage[]): void {
+    const docs = passages.map((passage) => {
+      const id = this.passages.push(passage) - 1
+      this.haystacks.push(haystack(passage))
+      return { id, heading: passage.heading, text: passage.text }
+    })
+    this.index.addAll(docs)
+  }
+
+  removeDocument(docId: string): void {
+    this.passages.forEach((passage, id) => {
+      if (passage.docId !== docId || this.removed.has(id)) return
+      this.index.discard(id)
+      this.removed.add(id)
+    })
+  }
+
+  search(raw: string | ParsedQuery, { limit = 20, docIds }: SearchRequest = {}): SearchHit[] {
+    const query = typeof raw === 'string' ? parseQuery(raw) : raw
+    if (!query.terms.length) return []
+    const only = docIds?.length ? new Set(docIds) : null
+    const results = this.index.search(query.terms.join(' '), {
+      ...SEARCH_OPTIONS,
+      filter: only ? (result) => only.has(this.passages[result.id as number]!.docId) : undefined,
+    })
+    const hits: (SearchHit & { id: number })[] = []
+    for (const result of results) {
+      const id = result.id as number
+      const { heading, text } = this.haystacks[id]!
+      const inHeading = query.words.every((word) => heading.includes(word))
+      const whole = inHeading || query.words.every((word) => heading.includes(word) || text.includes(word))
+      if (query.phrase && !whole) continue
+      hits.push({ id, passage: this.passages[id]!, score: result.score, tier: inHeading ? 2 : whole ? 1 : 0 })
+    }
+    hits.sort((a, b) => b.tier - a.tier || b.score - a.score || a.id - b.id)
+    return hits.slice(0, limit).map(({ passage, score, tier }) => ({ passage, score, tier }))
+  }
+}
+
+function haystack(passage: SearchablePassage) {
+  return { heading: normalize(passage.heading), text: normalize(passage.text) }
+}

@@ -1,0 +1,70 @@
+import { formatNumeral, NUMERAL_CLASS } from '../content/numerals'
+
+/**
+ * Normalised text plus, for every normalised code unit, the span of the original
+ * text it came from — so matches found in normalised text can be highlighted in the original.
+ */
+export interface NormalizedText {
+  text: string
+  starts: number[]
+  ends: number[]
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/** 第7条 and 第七条 must meet: Arabic numbers in structural labels are written as Chinese numerals. */
+const LABEL_NUMBER = /第(\d{1,4})(?=[条章节编款项])/g
+
+/** NFKC + lowercase per code point, with 第N条 → 第X条; the same rule serves index and query. */
+export function normalizeWithMap(input: string): NormalizedText {
+  const source = input.replace(LONE_SURROGATE, '\uFFFD')
+  let text = ''
+  const starts: number[] = []
+  const ends: number[] = []
+  let offset = 0
+  for (const ch of source) {
+    const out = ch.normalize('NFKC').toLowerCase()
+    for (let i = 0; i < out.length; i++) {
+      starts.push(offset)
+      ends.push(offset + ch.length)
+    }
+    text += out
+    offset += ch.length
+  }
+  if (!/\d/.test(text) || !text.includes('第')) return { text, starts, ends }
+  // Rewrite 第N… labels, mapping every produced numeral character to the digits it replaces.
+  let rewritten = ''
+  const newStarts: number[] = []
+  const newEnds: number[] = []
+  let last = 0
+  for (const m of text.matchAll(LABEL_NUMBER)) {
+    const digitsAt = m.index + 1
+    const digits = m[1]!
+    for (let i = last; i < digitsAt; i++) {
+      newStarts.push(starts[i]!)
+      newEnds.push(ends[i]!)
+    }
+    rewritten += text.slice(last, digitsAt)
+    const numeral = formatNumeral(Number(digits))
+    for (let i = 0; i < numeral.length; i++) {
+      newStarts.push(starts[digitsAt]!)
+      newEnds.push(ends[digitsAt + digits.length - 1]!)
+    }
+    rewritten += numeral
+    last = digitsAt + digits.length
+  }
+  for (let i = last; i < text.length; i++) {
+    newStarts.push(starts[i]!)
+    newEnds.push(ends[i]!)
+  }
+  rewritten += text.slice(last)
+  return { text: rewritten, starts: newStarts, ends: newEnds }
+}
+
+export function normalize(input: string): string {
+  return normalizeWithMap(input).text
+}
+
+export const HAN = /\p{Script=Han}/u
+/** A run of Han characters, or a run of other letters and digits (Latin words, numbers). */
+export const TOKEN_RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu
+export { NUMERAL_CLASS }

@@ -1,0 +1,24 @@
+import type { Passage, StudyDocument } from '../content/types'
+import type { SearchablePassage } from './engine'
+
+export const HEADING_SEPARATOR = ' › '
+
+/** The chapter/article path shown with a result: `第一章 党员 › 第七条`. */
+export function headingOf(passage: Passage): string {
+  const parts = passage.path.map((h) => h.title)
+  if (passage.label) parts.push(passage.label.replace(/、$/, ''))
+  return parts.join(HEADING_SEPARATOR)
+}
+
+/** The passage table, in corpus order; the index's ids are positions in it. */
+export function toSearchable(documents: readonly StudyDocument[]): SearchablePassage[] {
+  return documents.flatMap((doc) =>
+    doc.passages.map((passage) => ({
+      docId: doc.id,
+      docTitle: doc.title,
+      anchor: passage.anchor,
+      heading: headingOf(passage),
+      text: passage.text,
+    })),
+  )
+}

@@ -1,0 +1,23 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import HomeView from '@/views/HomeView.vue'
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', name: 'home', component: HomeView, meta: { title: '书库' } },
+    { path: '/search', name: 'search', component: () => import('@/views/SearchView.vue'), meta: { title: '检索' } },
+    { path: '/read/:docId', name: 'read', component: () => import('@/views/ReaderView.vue'), meta: { title: '阅读' } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
+  ],
+  scrollBehavior(to, _from, saved) {
+    if (saved) return saved
+    // The reader scrolls to its own anchors once the text has loaded.
+    if (to.name === 'read') return false
+    return { top: 0 }
+  },
+})
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'string' ? to.meta.title : ''
+  document.title = title ? `${title} · 学习园地` : '学习园地'
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { expectNoErrors, useBrowser } from './support/browser'
+
+const session = useBrowser()
+
+describe('search and read', () => {
+  it('searches from the home page, opens a result, and the reader highlights the passage', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await expect.poll(() => page.locator('[data-testid=library] .doc-card').count()).toBeGreaterThan(0)
+    await page.locator('.header-search input').fill('三会一课')
+    const first = page.locator('.search-dropdown .result').first()
+    await first.waitFor()
+    expect(await first.locator('mark').first().textContent()).toBe('三会一课')
+    await first.click()
+    await page.waitForURL(/\/read\/[a-z-]+\?q=.*#/)
+    const target = page.locator('.passage.targeted')
+    await target.waitFor()
+    expect(await target.locator('mark').first().textContent()).toBe('三会一课')
+    expect(await target.isVisible()).toBe(true)
+    expectNoErrors(errors)
+  })
+
+  it('focuses the search box with "/" and opens the first result with Enter', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    await page.keyboard.press('/')
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('search-input'))).toBe(true)
+    await page.keyboard.type('党费')
+    await page.locator('.search-dropdown .result').first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/read\//)
+    await page.locator('.passage.targeted mark').first().waitFor()
+    expectNoErrors(errors)
+  })
+
+  it('ignores Enter while an input method is composing', async () => {
+    const { page } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    const input = page.locator('.header-search input')
+    await input.fill('党费')
+    await page.locator('.search-dropdown .result').first().waitFor()
+    await input.dispatchEvent('keydown', { key: 'Enter', isComposing: true, keyCode: 229 })
+    await page.waitForTimeout(200)
+    expect(new URL(page.url()).pathname).toBe('/')
+  })
+
+  it('opens a deep link to an anchor and marks it', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/read/tibet-museum-branch#part-4-1')
+    const target = page.locator('#part-4-1')
+    await target.waitFor()
+    expect(await target.getAttribute('class')).toContain('targeted')
+    expectNoErrors(errors)
+  })
+
+  it('shows a helpful page for a missing document and a missing anchor', async () => {
+    const { page } = await session.newPage()
+    await page.goto('/read/no-such-document')
+    await page.locator('[data-testid=not-found]').waitFor()
+    expect(await page.locator('h1').textContent()).toContain('未找到文件')
+    await page.goto('/read/tibet-museum-branch#no-such-anchor')
+    await page.getByRole('alert').waitFor()
+    expect(await page.getByRole('alert').textContent()).toContain('未找到链接所指的段落')
+  })
+
+  it('treats markup in the query as text', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%3Cimg%20src%3Dx%3E')
+    await page.locator('.page-title').waitFor()
+    expect(await page.locator('img[src=x]').count()).toBe(0)
+    expectNoErrors(errors)
+  })
+})
