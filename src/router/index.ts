@@ -1,12 +1,16 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import HomeView from '@/views/HomeView.vue'
+import { meetingRoutes } from './meetingRoutes'
+import { studyRoutes } from './studyRoutes'
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
-    { path: '/', name: 'home', component: HomeView, meta: { title: '书库' } },
-    { path: '/search', name: 'search', component: () => import('@/views/SearchView.vue'), meta: { title: '检索' } },
+    { path: '/', name: 'home', component: HomeView, meta: { title: '书库', nav: '书库', navOrder: 0 } },
+    { path: '/search', name: 'search', component: () => import('@/views/SearchView.vue'), meta: { title: '检索', nav: '检索', navOrder: 10 } },
     { path: '/read/:docId', name: 'read', component: () => import('@/views/ReaderView.vue'), meta: { title: '阅读' } },
+    ...studyRoutes,
+    ...meetingRoutes,
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
   ],
   scrollBehavior(to, _from, saved) {

@@ -1,0 +1,37 @@
+/** The card types, as the CLI prints them. */
+export type CardType = 'cloze' | 'enumeration' | 'source' | 'choice' | 'multi' | 'truefalse'
+
+/** The Chinese names the interface uses for each card type. */
+export const CARD_TYPE_LABELS: Record<CardType, string> = {
+  cloze: '填空',
+  enumeration: '列举',
+  source: '出处',
+  choice: '单选',
+  multi: '多选',
+  truefalse: '判断',
+}
+
+/**
+ * A question generated from (or written beside) one passage. Deterministic: the same passage
+ * text always yields the same cards with the same ids, so review progress survives rebuilds.
+ */
+export interface Card {
+  /** Stable id: `${docId}#${anchor}:${type}:${hash of the tested fact}`. */
+  id: string
+  docId: string
+  anchor: string
+  type: CardType
+  prompt: string
+  /** A string; an array for enumeration and multi. For truefalse: '正确' or '错误'. */
+  answer: string | string[]
+  /** Choices shown for choice / multi / truefalse, already shuffled (deterministically). */
+  options?: string[]
+  /** For enumeration: whether the order of the answer matters. */
+  ordered?: boolean
+  /** Full text of the source passage. */
+  source: string
+  /** Heading path of the source passage, e.g. `第一章 党员 › 第三条`. */
+  heading: string
+  /** Where the card came from: a generator's name, or 'manual' for hand-written cards. */
+  origin: string
+}

@@ -1,0 +1,11 @@
+import 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Document title. */
+    title?: string
+    /** Label in the main navigation; routes without it are not listed. */
+    nav?: string
+    navOrder?: number
+  }
+}
