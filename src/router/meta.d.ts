@@ -7,5 +7,7 @@ declare module 'vue-router' {
     /** Label in the main navigation; routes without it are not listed. */
     nav?: string
     navOrder?: number
+    /** A full-screen view (the meeting projector screen): no app header. */
+    bare?: boolean
   }
 }

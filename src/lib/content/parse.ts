@@ -1,4 +1,5 @@
 import { splitFrontMatter } from './frontMatter'
+import { hasGap } from './gaps'
 import { NUMERAL_CLASS, parseNumeral } from './numerals'
 import {
   ContentError,
@@ -16,6 +17,7 @@ import {
  * - `第X条 …` starts an article (`art-X`); the plain paragraphs after it belong to it;
  * - `一、…` is a numbered item (`item-X`), `（一）…` a sub-item that stays inside its article or item;
  * - any other paragraph is its own passage, anchored by its heading and position (`general-2`, `p-4`);
+ * - `{{待补：…}}` marks official wording that is not reproduced (see gaps.ts);
  * - `<!-- … -->` lines are editor notes and are skipped; `<!-- match: a | b -->` right below a heading
  *   lists the words elsewhere that link to it (glossary entries).
  */
@@ -149,6 +151,10 @@ export function parseBody(
   })
 
   if (passages.length === 0) throw new ContentError(file, firstLine, 'the document has no text')
+  const gapped = passages.filter((p) => hasGap(p.text))
+  for (const passage of gapped) passage.incomplete = true
+  if (gapped.length && !meta.incomplete && strict)
+    throw new ContentError(file, gapped[0]!.line, 'the text has a {{待补：…}} gap, so its front matter must say what is missing in "incomplete"')
   const length = passages.reduce((sum, p) => sum + [...p.text].length, 0)
   return { ...meta, toc, passages, length }
 }

@@ -42,6 +42,8 @@ export interface Passage {
   text: string
   /** 1-based line in the source file where the passage starts (for error messages). */
   line: number
+  /** Part of this passage's official wording is not reproduced (see gaps.ts); its text holds a gap marker. */
+  incomplete?: true
 }
 
 /** A heading in the document's table of contents. */

@@ -1,3 +1,4 @@
+import { withoutGaps } from '../content/gaps'
 import type { Passage, StudyDocument } from '../content/types'
 import type { SearchablePassage } from './engine'
 
@@ -10,15 +11,15 @@ export function headingOf(passage: Passage): string {
   return parts.join(HEADING_SEPARATOR)
 }
 
-/** The passage table, in corpus order; the index's ids are positions in it. */
+/**
+ * The passage table, in corpus order; the index's ids are positions in it.
+ * Gap markers are not text: they are left out, and a passage that is only a gap is not searchable.
+ */
 export function toSearchable(documents: readonly StudyDocument[]): SearchablePassage[] {
   return documents.flatMap((doc) =>
-    doc.passages.map((passage) => ({
-      docId: doc.id,
-      docTitle: doc.title,
-      anchor: passage.anchor,
-      heading: headingOf(passage),
-      text: passage.text,
-    })),
+    doc.passages.flatMap((passage) => {
+      const text = passage.incomplete ? withoutGaps(passage.text) : passage.text
+      return text ? [{ docId: doc.id, docTitle: doc.title, anchor: passage.anchor, heading: headingOf(passage), text }] : []
+    }),
   )
 }

@@ -114,3 +114,12 @@ describe('content errors name the file and line', () => {
     expect(doc.passages.map((p) => p.anchor)).toEqual(['item-1', 'item-1-2'])
   })
 })
+
+describe('gap markers', () => {
+  it('mark a passage incomplete and require the document to say so', () => {
+    const source = `${FRONT.replace('source: 示例来源', 'source: 示例来源\nincomplete: 第二条暂缺')}第一条 甲。\n第二条　{{待补：本条原文待核对。}}\n`
+    const doc = parseDocument('gap.md', source)
+    expect(doc.passages.map((p) => p.incomplete ?? false)).toEqual([false, true])
+    expect(() => parseDocument('gap.md', `${FRONT}第一条 {{待补：缺。}}\n`)).toThrow(/gap\.md:11: .*incomplete/)
+  })
+})

@@ -1,0 +1,121 @@
+/**
+ * npm run bench — measured, not guessed. Prints markdown tables:
+ * corpus, our index (build time, size raw/gzip), recall and latency of our engine beside the
+ * engines a user might pick instead (same passages, same queries, same process), the same on a
+ * synthetic corpus 100× the bundled one, production bundle sizes, and card generation.
+ */
+import { gzipSync } from 'node:zlib'
+import { PassageSearch, type SearchablePassage } from '../../src/lib/search/engine'
+import { toSearchable } from '../../src/lib/search/passages'
+import { loadBundledCorpus } from '../build/contentFiles'
+import { measureBundle } from './bundle'
+import { ENGINES, ours, type BenchEngine } from './engines'
+import { BENCH_QUERIES } from './queries'
+import { groundTruth, tally, type RecallTally } from './recall'
+import { syntheticCorpus } from './synthetic'
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const ms = (value: number) => `${value.toFixed(3)} ms`
+const gz = (text: string) => gzipSync(Buffer.from(text)).length
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+interface EngineRun {
+  name: string
+  buildMs: number
+  p50: number
+  p95: number
+  recall?: RecallTally
+}
+
+async function runEngine(engine: BenchEngine, passages: readonly SearchablePassage[], truth: Set<number>[] | null, repeats: number): Promise<EngineRun> {
+  const started = performance.now()
+  const search = await engine.build(passages)
+  const buildMs = performance.now() - started
+  const recall: RecallTally = { expected: 0, found: 0, returned: 0 }
+  const times: number[] = []
+  for (const [i, query] of BENCH_QUERIES.entries()) {
+    await search(query) // warm-up
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now()
+      const ids = await search(query)
+      times.push(performance.now() - t0)
+      if (r === 0 && truth) tally(truth[i]!, ids, recall)
+    }
+  }
+  return { name: engine.name, buildMs, p50: percentile(times, 50), p95: percentile(times, 95), recall: truth ? recall : undefined }
+}
+
+async function main() {
+  const documents = loadBundledCorpus()
+  const passages = toSearchable(documents)
+  const text = passages.map((p) => `${p.heading}\n${p.text}`).join('\n')
+  console.log(`# 学习园地 bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`)
+  console.log(`Bundled corpus: ${documents.length} documents, ${passages.length} passages, ${[...text].length} characters; ${BENCH_QUERIES.length} queries.\n`)
+
+  // Our index: build time (median of 5) and size.
+  const builds: number[] = []
+  let engine = PassageSearch.build(passages)
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    engine = PassageSearch.build(passages)
+    builds.push(performance.now() - t0)
+  }
+  const json = engine.toJSON()
+  console.log('## Our index (bundled corpus)\n')
+  console.log(table(['build (median of 5)', 'index raw', 'index gzip', 'text raw', 'text gzip', 'index gzip / text gzip'], [[
+    ms(percentile(builds, 50)), kb(Buffer.byteLength(json)), kb(gz(json)), kb(Buffer.byteLength(text)), kb(gz(text)), `${(gz(json) / gz(text)).toFixed(2)}×`,
+  ]]))
+
+  const truth = BENCH_QUERIES.map((q) => groundTruth(passages, q))
+  console.log('\n## Engines side by side (bundled corpus; recall = expected passages found, over all queries)\n')
+  const runs: EngineRun[] = []
+  for (const candidate of ENGINES) runs.push(await runEngine(candidate, passages, truth, 20))
+  console.log(table(['engine', 'build', 'recall', 'results returned', 'p50', 'p95'], runs.map((r) => [
+    r.name, ms(r.buildMs), `${r.recall!.found}/${r.recall!.expected} (${((100 * r.recall!.found) / Math.max(1, r.recall!.expected)).toFixed(1)}%)`, r.recall!.returned, ms(r.p50), ms(r.p95),
+  ])))
+
+  const big = syntheticCorpus(passages, 100)
+  const bigText = big.map((p) => p.text).join('\n')
+  console.log(`\n## Synthetic corpus 100× (${big.length} passages, ${(bigText.length / 1e6).toFixed(2)} M characters)\n`)
+  const bigRuns: EngineRun[] = []
+  for (const candidate of ENGINES) bigRuns.push(await runEngine(candidate, big, null, 3))
+  const bigJson = PassageSearch.build(big).toJSON()
+  console.log(table(['engine', 'build', 'p50', 'p95'], bigRuns.map((r) => [r.name, ms(r.buildMs), ms(r.p50), ms(r.p95)])))
+  console.log(`\nOur 100× index: ${kb(Buffer.byteLength(bigJson))} raw, ${kb(gz(bigJson))} gzip (text ${kb(gz(bigText))} gzip, ratio ${(gz(bigJson) / gz(bigText)).toFixed(2)}×).`)
+
+  console.log('\n## Production bundle (gzip)\n')
+  const bundle = await measureBundle()
+  console.log(table(['part', 'files', 'raw', 'gzip'], bundle.map((part) => [part.name, part.files, kb(part.raw), kb(part.gzip)])))
+
+  try {
+    const { generateCards } = (await import('../../src/lib/cards/index')) as { generateCards: (d: typeof documents) => { docId: string; type: string }[] }
+    generateCards(documents)
+    const times: number[] = []
+    let cards: { docId: string; type: string }[] = []
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now()
+      cards = generateCards(documents)
+      times.push(performance.now() - t0)
+    }
+    console.log(`\n## Card bank\n\nGeneration for the whole corpus: ${ms(percentile(times, 50))} (median of 5), ${cards.length} cards.\n`)
+    const types = [...new Set(cards.map((c) => c.type))].sort()
+    console.log(table(['document', ...types, 'total'], documents.map((doc) => {
+      const mine = cards.filter((c) => c.docId === doc.id)
+      return [doc.id, ...types.map((t) => mine.filter((c) => c.type === t).length), mine.length]
+    })))
+  } catch (error) {
+    console.log(`\n(card bank not measured: ${(error as Error).message})`)
+  }
+  void ours
+}
+
+await main()
