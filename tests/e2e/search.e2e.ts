@@ -74,3 +74,33 @@ describe('search and read', () => {
     expectNoErrors(errors)
   })
 })
+
+describe('offline', () => {
+  it('works with no network after the first visit: reload, search, read', async () => {
+    const { context, page, errors } = await session.newPage()
+    await page.goto('/')
+    // The service worker takes control and precaches every chunk, the corpus and the index.
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready
+      return registration.active?.state
+    })
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).length), { timeout: 20_000 }).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.evaluate(async () => {
+        const names = await caches.keys()
+        const lists = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))
+        return lists.flat().filter((url) => url.includes('search-index')).length
+      }), { timeout: 20_000 })
+      .toBeGreaterThan(0)
+    await context.setOffline(true)
+    await page.reload()
+    await page.locator('.doc-card').first().waitFor()
+    await page.locator('.header-search input').fill('预备党员')
+    await page.locator('.search-dropdown .result').first().click()
+    await page.locator('.passage.targeted mark').first().waitFor()
+    await page.goto('/read/constitution#art-7')
+    await page.locator('#art-7.targeted').waitFor()
+    await context.setOffline(false)
+    expectNoErrors(errors)
+  })
+})

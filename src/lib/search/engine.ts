@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
+import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch'
 import { normalize } from './normalize'
 import { parseQuery, type ParsedQuery } from './query'
 import { isLatinTerm, tokenizeForIndex } from './tokenize'
@@ -53,30 +53,42 @@ const SEARCH_OPTIONS: SearchOptions = {
   fuzzy: (term) => (isLatinTerm(term) && term.length > 3 ? 0.2 : false),
 }
 
+/** How many of a query's Han terms MiniSearch scores; the rest are checked against the passage text. */
+const SCORED_TERMS = 2
+
 /**
  * The passage search: a MiniSearch index over Han unigrams + bigrams, queried with all
  * terms required, then re-ranked so passages holding the query as typed come first.
+ *
+ * MiniSearch scores every posting of every query term, so a long query of common pairs
+ * (中国|特色|社会|主义) costs as much as its most common pair. Only the rarest Han terms go
+ * to MiniSearch; the others must still all be present, which is checked on the normalised
+ * text — a pair is in the index exactly when it is a substring of that text.
  */
 export class PassageSearch {
   private readonly haystacks: { heading: string; text: string }[] = []
   private readonly removed = new Set<number>()
+  private documentFrequency: Map<string, number>
 
   private constructor(
     private readonly index: MiniSearch<IndexedFields>,
     private readonly passages: SearchablePassage[],
+    plain: AsPlainObject,
   ) {
     for (const passage of passages) this.haystacks.push(haystack(passage))
+    this.documentFrequency = documentFrequencies(plain)
   }
 
   static build(passages: readonly SearchablePassage[]): PassageSearch {
     const index = new MiniSearch<IndexedFields>(INDEX_OPTIONS)
     index.addAll(passages.map((p, id) => ({ id, heading: p.heading, text: p.text })))
-    return new PassageSearch(index, [...passages])
+    return new PassageSearch(index, [...passages], index.toJSON())
   }
 
   /** Loads an index made by `toJSON` at build time; `passages` must be the same table, in order. */
   static load(json: string, passages: readonly SearchablePassage[]): PassageSearch {
-    return new PassageSearch(MiniSearch.loadJSON<IndexedFields>(json, INDEX_OPTIONS), [...passages])
+    const plain = JSON.parse(json) as AsPlainObject
+    return new PassageSearch(MiniSearch.loadJS<IndexedFields>(plain, INDEX_OPTIONS), [...passages], plain)
   }
 
   toJSON(): string {
@@ -95,6 +107,7 @@ export class PassageSearch {
       return { id, heading: passage.heading, text: passage.text }
     })
     this.index.addAll(docs)
+    this.documentFrequency = documentFrequencies(this.index.toJSON())
   }
 
   removeDocument(docId: string): void {
@@ -103,28 +116,49 @@ export class PassageSearch {
       this.index.discard(id)
       this.removed.add(id)
     })
+    this.documentFrequency = documentFrequencies(this.index.toJSON())
   }
 
   search(raw: string | ParsedQuery, { limit = 20, docIds }: SearchRequest = {}): SearchHit[] {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw
     if (!query.terms.length) return []
+    const han = query.terms.filter((term) => !isLatinTerm(term))
+    const frequency = (term: string) => this.documentFrequency.get(term) ?? 0
+    if (han.some((term) => frequency(term) === 0)) return []
+    han.sort((a, b) => frequency(a) - frequency(b))
+    const scored = [...han.slice(0, SCORED_TERMS), ...query.terms.filter(isLatinTerm)]
+    const checked = han.slice(SCORED_TERMS)
     const only = docIds?.length ? new Set(docIds) : null
-    const results = this.index.search(query.terms.join(' '), {
+    const results = this.index.search(scored.join(' '), {
       ...SEARCH_OPTIONS,
       filter: only ? (result) => only.has(this.passages[result.id as number]!.docId) : undefined,
     })
-    const hits: (SearchHit & { id: number })[] = []
+    // Results come best first; bucketing by tier keeps that order inside each tier.
+    const tiers: SearchHit[][] = [[], [], []]
     for (const result of results) {
       const id = result.id as number
       const { heading, text } = this.haystacks[id]!
+      if (!checked.every((term) => heading.includes(term) || text.includes(term))) continue
       const inHeading = query.words.every((word) => heading.includes(word))
       const whole = inHeading || query.words.every((word) => heading.includes(word) || text.includes(word))
       if (query.phrase && !whole) continue
-      hits.push({ id, passage: this.passages[id]!, score: result.score, tier: inHeading ? 2 : whole ? 1 : 0 })
+      const tier = inHeading ? 2 : whole ? 1 : 0
+      tiers[tier]!.push({ passage: this.passages[id]!, score: result.score, tier })
+      if (tier === 2 && tiers[2]!.length >= limit) break
     }
-    hits.sort((a, b) => b.tier - a.tier || b.score - a.score || a.id - b.id)
-    return hits.slice(0, limit).map(({ passage, score, tier }) => ({ passage, score, tier }))
+    return [...tiers[2]!, ...tiers[1]!, ...tiers[0]!].slice(0, limit)
   }
+}
+
+/** In how many passages each term occurs (any field), read from MiniSearch's serialised index. */
+function documentFrequencies(plain: AsPlainObject): Map<string, number> {
+  const frequency = new Map<string, number>()
+  for (const [term, fields] of plain.index) {
+    const postings = Object.values(fields)
+    if (postings.length === 1) frequency.set(term, Object.keys(postings[0]!).length)
+    else frequency.set(term, new Set(postings.flatMap((docs) => Object.keys(docs))).size)
+  }
+  return frequency
 }
 
 function haystack(passage: SearchablePassage) {
