@@ -13,6 +13,8 @@ export const useSearchStore = defineStore('search', () => {
   const engine = shallowRef<PassageSearch | null>(null)
   const error = ref<string | null>(null)
   const query = ref(readSessionQuery())
+  /** Bumped whenever the index changes in place, so results computed from it are recomputed. */
+  const revision = ref(0)
   let loading: Promise<PassageSearch | null> | null = null
 
   watch(query, (value) => {
@@ -41,6 +43,7 @@ export const useSearchStore = defineStore('search', () => {
   }
 
   function search(text: string | ParsedQuery, request?: SearchRequest): SearchHit[] {
+    void revision.value
     return engine.value?.search(text, request) ?? []
   }
 
@@ -52,6 +55,7 @@ export const useSearchStore = defineStore('search', () => {
       if (!search) return
       for (const doc of before ?? []) search.removeDocument(doc.id)
       search.add(toSearchable(now))
+      revision.value++
     },
   )
 
