@@ -34,4 +34,9 @@ export interface Card {
   heading: string
   /** Where the card came from: a generator's name, or 'manual' for hand-written cards. */
   origin: string
+  /**
+   * The tested span as the source passage words it. Set on truefalse cards: for '错误' it is the
+   * original wording the statement changed, so the interface can show the correction.
+   */
+  fact?: string
 }

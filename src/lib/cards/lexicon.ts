@@ -1,0 +1,37 @@
+/**
+ * Families of terms of the same kind, for distractors that look right but are not in the text:
+ * when a list in a passage shares at least two members with a family, the family's other
+ * members that the passage does not mention become candidates. Every entry is a real term of
+ * Party life, so a wrong option is plausible, never absurd.
+ */
+export const TERM_FAMILIES: readonly (readonly string[])[] = [
+  // 党纪处分 vs 政务处分 (the latter apply to public servants, not Party discipline)
+  ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍', '记过', '记大过', '降级', '撤职'],
+  // 四风 and other unhealthy styles
+  ['形式主义', '官僚主义', '享乐主义', '奢靡之风', '本位主义', '分散主义', '自由主义', '教条主义'],
+  // 六项纪律 and other kinds of discipline
+  ['政治纪律', '组织纪律', '廉洁纪律', '群众纪律', '工作纪律', '生活纪律', '宣传纪律', '保密纪律', '外事纪律', '财经纪律'],
+  // 四个意识
+  ['政治意识', '大局意识', '核心意识', '看齐意识', '忧患意识', '责任意识', '宗旨意识', '法治意识'],
+  // 干部队伍“四化”
+  ['革命化', '年轻化', '知识化', '专业化', '职业化', '规范化', '制度化'],
+  // 纪委职责
+  ['监督', '执纪', '问责', '巡视', '审计', '考核'],
+  // 党支部的职责 (教育、管理、监督党员 / 组织、宣传、凝聚、服务群众)
+  ['教育党员', '管理党员', '监督党员', '组织群众', '宣传群众', '凝聚群众', '服务群众', '发展党员', '考核党员', '动员群众'],
+  // 作风 words of branch reports
+  ['干净', '担当', '诚信', '团结', '忠诚', '奋进', '专研', '创新', '务实', '清廉', '奉献', '进取'],
+  // 党的建设
+  ['思想建设', '组织建设', '作风建设', '制度建设', '党风廉政建设', '政治建设', '纪律建设', '文化建设'],
+  // 指导思想 (older or non-Party theories as distractors)
+  ['马克思列宁主义', '毛泽东思想', '邓小平理论', '科学发展观', '空想社会主义', '民主社会主义', '实用主义'],
+  // 党的纪律处分 / 处置 wording
+  ['批评教育', '责令检查', '诫勉', '纪律处分', '通报批评', '组织处理'],
+]
+
+/** Quoted catchwords of Party life: distractors for a quoted term of the same shape. */
+export const QUOTED_TERMS: readonly string[] = [
+  '“三个代表”', '“四个意识”', '“四个自信”', '“两个维护”', '“两个确立”', '“三会一课”', '“四种形态”',
+  '“四风”', '“八项规定”', '“三严三实”', '“两学一做”', '“四个全面”', '“五位一体”', '“两个务必”',
+  '“不忘初心、牢记使命”',
+]

@@ -1,0 +1,144 @@
+/** Text helpers shared by the card generators: sentences, hashing, deterministic shuffling. */
+
+/** What the interface shows in place of a blanked span. */
+export const BLANK = '（    ）'
+
+/** Ends a sentence: Chinese and ASCII stops, semicolons and line breaks. */
+const SENTENCE_END = /[。！？；;!?\n]/
+/** Separates clauses inside a sentence. */
+export const CLAUSE_MARK = /[，,：:；;。！？!?\n]/
+
+/**
+ * Function words and particles: a blank must never consist of one, nor start or end with one.
+ * (Single characters; longer function words start with one of these anyway.)
+ */
+export const FUNCTION_CHARS = new Set('的了和是在与及或等对把被为以从向于之也都就而并且其这那着过吗呢啊地得所'.split(''))
+const PUNCTUATION = /[\s，,。.、；;：:！!？?“”"‘’'（）()《》〔〕【】—\-…·]/
+
+export function isPunctuation(ch: string): boolean {
+  return PUNCTUATION.test(ch)
+}
+
+/** A span that may be blanked: not a function word, no punctuation at its edges. */
+export function isBlankable(span: string): boolean {
+  const chars = [...span]
+  if (chars.length < 2 && !/\d/.test(span)) return false
+  const first = chars[0]!
+  const last = chars[chars.length - 1]!
+  if (isPunctuation(first) && first !== '“' && first !== '《') return false
+  if (isPunctuation(last) && last !== '”' && last !== '》') return false
+  if (FUNCTION_CHARS.has(first) || FUNCTION_CHARS.has(last)) return false
+  return true
+}
+
+/** A placeholder where the official text is still missing (`{{待补：…}}`, or an older `〔…〕`). */
+export function isGap(text: string): boolean {
+  return /[〔〕]|\{\{|\}\}|待补/.test(text)
+}
+
+/** The passage text without its label (`第七条　`, `一、`, `（一）`). */
+export function stripLabel(text: string, label: string): string {
+  let rest = label && text.startsWith(label) ? text.slice(label.length) : text
+  rest = rest.replace(/^[\s\u3000]+/, '')
+  return rest
+}
+
+export interface Sentence {
+  /** The sentence without its closing stop and without a leading sub-item number. */
+  text: string
+  /** The stop that closed it ('' at the end of the text). */
+  stop: string
+  /** 0-based position among the passage's sentences. */
+  index: number
+  /** True when the sentence introduces a list (`……下列义务：`). */
+  intro: boolean
+}
+
+/** Splits a passage (label removed) into sentences; gaps and fragments are dropped. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = []
+  let current = ''
+  let index = 0
+  const push = (stop: string) => {
+    const trimmed = current.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/^[（(][一二三四五六七八九十]+[）)]/, '')
+    current = ''
+    if ([...trimmed].length < 6 || isGap(trimmed)) {
+      index++
+      return
+    }
+    sentences.push({ text: trimmed, stop: stop === '\n' ? '。' : stop, index: index++, intro: /[：:]$/.test(trimmed) })
+  }
+  for (const ch of text) {
+    if (SENTENCE_END.test(ch)) push(ch)
+    else current += ch
+  }
+  if (current) push('')
+  return sentences
+}
+
+/**
+ * Keeps a long sentence readable: when it exceeds `max` characters, only the clauses around
+ * [start, end) are kept and the cut ends are marked with `……`.
+ */
+export function clip(sentence: string, start: number, end: number, max = 80): string {
+  if (sentence.length <= max) return sentence
+  const bounds: number[] = [0]
+  for (let i = 0; i < sentence.length; i++) if (/[，,：:]/.test(sentence[i]!)) bounds.push(i + 1)
+  bounds.push(sentence.length + 1)
+  let from = bounds.filter((b) => b <= start).pop() ?? 0
+  let to = bounds.find((b) => b > end) ?? sentence.length + 1
+  const before = bounds.filter((b) => b < from).reverse()
+  const after = bounds.filter((b) => b > to)
+  while (to - from < max / 2 && (before.length || after.length)) {
+    const next = after[0]
+    if (next !== undefined && next - from <= max) to = after.shift()!
+    else if (before.length) from = before.shift()!
+    else break
+  }
+  const body = sentence.slice(from, Math.min(to - 1, sentence.length))
+  return `${from > 0 ? '……' : ''}${body}${to - 1 < sentence.length ? '……' : ''}`
+}
+
+/** cyrb53: a fast, well-spread 53-bit string hash, written in base 36. */
+export function hash(text: string): string {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+}
+
+/** A small seeded generator (mulberry32) so shuffles depend only on the seed. */
+function random(seed: string): () => number {
+  let a = parseInt(hash(seed).slice(0, 8), 36) >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Fisher–Yates shuffle seeded by `seed` (a card id): same seed, same order. */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  const out = [...items]
+  const next = random(seed)
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+/** Picks `n` items deterministically (order kept as in the input). */
+export function seededPick<T>(items: readonly T[], n: number, seed: string): T[] {
+  if (items.length <= n) return [...items]
+  const chosen = new Set(seededShuffle(items.map((_, i) => i), seed).slice(0, n))
+  return items.filter((_, i) => chosen.has(i))
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { generateCards, parseCardFile } from '@/lib/cards'
+import { parseDocument } from '@/lib/content/parse'
+import { ContentError } from '@/lib/content/types'
+import { loadManualCards, readCardFiles } from '../../../scripts/build/cardFiles'
+import { corpus, hasContent } from './corpus'
+
+const name = 'content/test.cards.yaml'
+const parse = (source: string) => parseCardFile({ name, source }, corpus)
+const errorOf = (source: string): ContentError => {
+  try {
+    parse(source)
+  } catch (e) {
+    if (e instanceof ContentError) return e
+    throw e
+  }
+  throw new Error('expected a ContentError')
+}
+
+describe('companion card files', () => {
+  it('are not taken for documents by the content pipeline', () => {
+    for (const file of readCardFiles()) expect(file.name.endsWith('.md')).toBe(false)
+  })
+
+  it.skipIf(!hasContent('tibet-museum-branch.cards.yaml'))('load the seed article’s hand-written cards', () => {
+    const cards = loadManualCards(corpus)
+    expect(cards.length).toBeGreaterThanOrEqual(5)
+    expect(cards.every((c) => c.origin === 'manual' && c.docId === 'tibet-museum-branch')).toBe(true)
+    expect(cards.find((c) => c.prompt.includes('发展党员'))?.answer).toBe('6名')
+    const bank = generateCards(corpus, cards)
+    for (const c of cards) expect(bank.map((b) => b.id)).toContain(c.id)
+  })
+
+  it('give stable ids from the key, whatever the wording', () => {
+    const card = (prompt: string) =>
+      parse(`doc: tibet-museum-branch\ncards:\n  - anchor: part-2-1\n    type: cloze\n    prompt: ${prompt}\n    answer: 6名\n    key: k\n`)[0]!
+    expect(card('已发展党员（    ）。').id).toBe(card('自成立以来已发展党员（    ）。').id)
+  })
+
+  it('name file and line of a problem', () => {
+    const base = 'doc: tibet-museum-branch\ncards:\n  - anchor: part-2-1\n    type: cloze\n    prompt: 已发展党员（    ）。\n    answer: 6名\n'
+    expect(errorOf(base.replace('part-2-1', 'nowhere')).message).toMatch(/^content\/test\.cards\.yaml:3: .*nowhere/)
+    expect(errorOf(base.replace('type: cloze', 'type: essay')).line).toBe(4)
+    expect(errorOf(base.replace('answer: 6名', 'answer: 9名')).message).toContain('原文中找不到答案')
+    expect(errorOf(base.replace('prompt: 已发展党员（    ）。', 'prompt: 已发展党员6名。')).message).toContain('题干中已出现答案')
+    expect(errorOf(base.replace('doc: tibet-museum-branch', 'doc: nope')).message).toContain('找不到文档')
+    expect(errorOf(`${base}    colour: red\n`).message).toContain('未知字段')
+    expect(errorOf(`${base}${base.split('\n').slice(2).join('\n')}`).message).toContain('同一内容')
+  })
+
+  it('check choices and false statements like generated cards', () => {
+    const head = 'doc: tibet-museum-branch\ncards:\n  - anchor: part-2-1\n'
+    expect(errorOf(`${head}    type: choice\n    prompt: 发展了多少名党员？\n    answer: 6名\n    options: [5名, 7名]\n`).message).toContain('在选项中出现了0次')
+    expect(errorOf(`${head}    type: truefalse\n    prompt: 已发展党员8名。\n    answer: 错误\n`).message).toContain('fact')
+  })
+})
+
+describe('documents added in the browser', () => {
+  it('get cards from numbered items and articles', () => {
+    const source = [
+      '---',
+      'id: branch-rules',
+      'title: 党支部工作制度',
+      'shortTitle: 支部制度',
+      'kind: local',
+      'issuer: 某党支部',
+      'date: 2024-01-01',
+      'version: 试行',
+      'source: 支部自定',
+      '---',
+      '一、党支部每月召开一次支部委员会会议，每季度召开一次党员大会。',
+      '二、党员应当按月交纳党费，连续六个月不交纳党费的，按自行脱党处理。',
+      '三、党小组会一般每月召开一次，组织学习、交流思想、开展批评和自我批评。',
+      '第四条　支部组织生活包括学习教育、民主评议、主题党日、谈心谈话、志愿服务。',
+    ].join('\n')
+    const doc = parseDocument('local.md', source, { strict: false })
+    const cards = generateCards([doc])
+    expect(cards.some((c) => c.type === 'cloze' && c.answer === '六个月')).toBe(true)
+    expect(cards.some((c) => c.type === 'enumeration' && c.anchor === 'art-4')).toBe(true)
+    expect(cards.some((c) => c.type === 'source' && c.answer === '第二项')).toBe(true)
+    expect(generateCards([doc])).toEqual(cards)
+  })
+})
