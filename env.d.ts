@@ -13,3 +13,8 @@ declare module 'virtual:search-index' {
   const index: string
   export default index
 }
+declare module 'virtual:manual-cards' {
+  /** Hand-written cards from content/*.cards.yaml, validated at build time. */
+  const cards: import('./src/lib/cards/types').Card[]
+  export default cards
+}

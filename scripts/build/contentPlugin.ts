@@ -1,23 +1,33 @@
 import type { Plugin } from 'vite'
 import { toCatalogEntry } from '../../src/lib/content/corpus'
+import type { StudyDocument } from '../../src/lib/content/types'
 import { PassageSearch } from '../../src/lib/search/engine'
 import { toSearchable } from '../../src/lib/search/passages'
+import { loadManualCards } from './cardFiles'
 import { CONTENT_DIR, loadBundledCorpus } from './contentFiles'
 
 const MODULES = {
   catalog: 'virtual:study-catalog',
   corpus: 'virtual:study-corpus',
   index: 'virtual:search-index',
+  manualCards: 'virtual:manual-cards',
 } as const
 const RESOLVED = Object.fromEntries(Object.entries(MODULES).map(([key, id]) => [`\0${id}`, key]))
 
 /**
- * Parses content/*.md at build time (failing the build with file:line on bad content) and serves
- * the catalog (small, in the app shell), the corpus and the prebuilt search index (lazy chunks).
+ * Parses content/*.md and the hand-written cards beside them at build time (failing the build with
+ * file:line on bad content) and serves the catalog (small, in the app shell), the corpus, the prebuilt
+ * search index and the hand-written cards (lazy chunks).
  */
 export function studyContent(): Plugin {
+  // Parsed once per build (or per content change in dev), not once per virtual module.
+  let documents: StudyDocument[] | null = null
+  const corpus = () => (documents ??= loadBundledCorpus())
   return {
     name: 'study-content',
+    buildStart() {
+      documents = null
+    },
     resolveId(id) {
       return Object.values(MODULES).includes(id as (typeof MODULES)[keyof typeof MODULES]) ? `\0${id}` : undefined
     },
@@ -25,15 +35,17 @@ export function studyContent(): Plugin {
       const key = RESOLVED[id]
       if (!key) return undefined
       this.addWatchFile(CONTENT_DIR)
-      const documents = loadBundledCorpus()
-      if (key === 'catalog') return `export default ${JSON.stringify(documents.map(toCatalogEntry))}`
-      if (key === 'corpus') return `export default JSON.parse(${JSON.stringify(JSON.stringify(documents))})`
-      return `export default ${JSON.stringify(PassageSearch.build(toSearchable(documents)).toJSON())}`
+      const docs = corpus()
+      if (key === 'catalog') return `export default ${JSON.stringify(docs.map(toCatalogEntry))}`
+      if (key === 'corpus') return `export default JSON.parse(${JSON.stringify(JSON.stringify(docs))})`
+      if (key === 'manualCards') return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadManualCards(docs)))})`
+      return `export default ${JSON.stringify(PassageSearch.build(toSearchable(docs)).toJSON())}`
     },
     configureServer(server) {
       server.watcher.add(CONTENT_DIR)
       server.watcher.on('change', (file) => {
         if (!file.startsWith(CONTENT_DIR)) return
+        documents = null
         for (const id of Object.keys(RESOLVED)) {
           const module = server.moduleGraph.getModuleById(id)
           if (module) server.moduleGraph.invalidateModule(module)
