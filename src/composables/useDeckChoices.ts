@@ -1,0 +1,33 @@
+import { computed, type ComputedRef } from 'vue'
+import { CARD_TYPE_LABELS, type CardType } from '@/lib/cards/types'
+import { useLibraryStore } from '@/stores/useLibraryStore'
+import { useStudyStore } from '@/stores/useStudyStore'
+
+export interface DeckDocumentChoice {
+  id: string
+  title: string
+  /** Cards generated from the document (0: nothing to study there yet). */
+  cards: number
+}
+
+export interface UseDeckChoicesReturn {
+  documents: ComputedRef<DeckDocumentChoice[]>
+  /** The card types that occur in the card bank, in their canonical order. */
+  types: ComputedRef<CardType[]>
+}
+
+/** What the study and quiz settings offer to choose from: every document with its card count, and the card types present. */
+export function useDeckChoices(): UseDeckChoicesReturn {
+  const library = useLibraryStore()
+  const study = useStudyStore()
+  const documents = computed(() => {
+    const counts = new Map<string, number>()
+    for (const card of study.cards ?? []) counts.set(card.docId, (counts.get(card.docId) ?? 0) + 1)
+    return library.entries.map((doc) => ({ id: doc.id, title: doc.shortTitle || doc.title, cards: counts.get(doc.id) ?? 0 }))
+  })
+  const types = computed(() => {
+    const present = new Set((study.cards ?? []).map((card) => card.type))
+    return (Object.keys(CARD_TYPE_LABELS) as CardType[]).filter((type) => present.has(type))
+  })
+  return { documents, types }
+}

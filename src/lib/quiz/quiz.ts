@@ -1,0 +1,104 @@
+import type { Card } from '../cards/types'
+import { checkAnswer } from './check'
+import type { QuestionResult, Quiz, QuizMistake, QuizOptions, QuizResponse, QuizResult } from './types'
+
+export const DEFAULT_QUIZ_OPTIONS: Readonly<QuizOptions> = Object.freeze({ docIds: [], types: [], count: 5 })
+export const QUIZ_COUNT_CHOICES = [5, 10, 20, 30] as const
+
+/** mulberry32: a small seeded generator, so a quiz is reproducible from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const next = random(seed)
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+/** The cards a quiz may draw from. */
+export function quizPool(cards: readonly Card[], { docIds, types }: Pick<QuizOptions, 'docIds' | 'types'>): Card[] {
+  const docs = new Set(docIds)
+  const kinds = new Set(types)
+  return cards.filter((card) => (!docs.size || docs.has(card.docId)) && (!kinds.size || kinds.has(card.type)))
+}
+
+/** Draws `count` questions at random, at most one per passage while there are passages enough. */
+export function createQuiz(cards: readonly Card[], options: QuizOptions, seed: number, now: number): Quiz {
+  const count = Math.max(1, Math.floor(options.count))
+  const shuffled = shuffle(quizPool(cards, options), seed)
+  const passages = new Set<string>()
+  const first: Card[] = []
+  const rest: Card[] = []
+  for (const card of shuffled) {
+    const passage = `${card.docId}#${card.anchor}`
+    if (passages.has(passage)) rest.push(card)
+    else (passages.add(passage), first.push(card))
+  }
+  return { seed, questions: [...first, ...rest].slice(0, count), startedAt: now }
+}
+
+/** Scores a finished quiz; unanswered questions count as wrong. */
+export function gradeQuiz(quiz: Quiz, responses: ReadonlyMap<string, QuizResponse>, finishedAt: number): QuizResult {
+  const results: QuestionResult[] = quiz.questions.map((card) => {
+    const response = responses.get(card.id) ?? ''
+    return { card, response, correct: checkAnswer(card, response) }
+  })
+  const correct = results.filter((r) => r.correct).length
+  const total = results.length
+  return { results, correct, total, score: total ? Math.round((correct / total) * 100) : 0, durationMs: Math.max(0, finishedAt - quiz.startedAt) }
+}
+
+export interface MistakeChanges {
+  put: QuizMistake[]
+  remove: string[]
+}
+
+/**
+ * What a finished quiz changes in the 错题本: every wrong answer is added (or counted again);
+ * when practising mistakes, a right answer takes the card out.
+ */
+export function updateMistakes(
+  existing: ReadonlyMap<string, QuizMistake>,
+  results: readonly QuestionResult[],
+  now: number,
+  { removeCorrect = false }: { removeCorrect?: boolean } = {},
+): MistakeChanges {
+  const put: QuizMistake[] = []
+  const remove: string[] = []
+  for (const { card, response, correct } of results) {
+    const before = existing.get(card.id)
+    if (!correct) {
+      put.push({
+        id: card.id,
+        docId: card.docId,
+        card,
+        lastResponse: response,
+        wrongCount: (before?.wrongCount ?? 0) + 1,
+        firstWrongAt: before?.firstWrongAt ?? now,
+        lastWrongAt: now,
+      })
+    } else if (removeCorrect && before) {
+      remove.push(card.id)
+    }
+  }
+  return { put, remove }
+}
+
+/** 2分05秒 / 45秒 */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000))
+  const minutes = Math.floor(seconds / 60)
+  return minutes ? `${minutes}分${String(seconds % 60).padStart(2, '0')}秒` : `${seconds}秒`
+}

@@ -1,0 +1,102 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Card } from '@/lib/cards/types'
+import {
+  checkAnswer,
+  createQuiz,
+  DEFAULT_QUIZ_OPTIONS,
+  gradeQuiz,
+  quizPool,
+  updateMistakes,
+  type Quiz,
+  type QuizOptions,
+  type QuizResponse,
+  type QuizResult,
+} from '@/lib/quiz'
+import { useProgressStore } from './useProgressStore'
+import { useStudyStore } from './useStudyStore'
+
+export type QuizMode = 'normal' | 'mistakes'
+
+/** The practice quiz (练习) and 错题重练: one question at a time, wrong answers straight into the 错题本. */
+export const useQuizStore = defineStore('quiz', () => {
+  const study = useStudyStore()
+  const progress = useProgressStore()
+  const options = ref<QuizOptions>({ ...DEFAULT_QUIZ_OPTIONS })
+  const mode = ref<QuizMode>('normal')
+  const quiz = shallowRef<Quiz | null>(null)
+  const index = ref(0)
+  const responses = shallowRef<ReadonlyMap<string, QuizResponse>>(new Map())
+  /** Ids of questions already submitted (their feedback is showing or has been seen). */
+  const submitted = shallowRef<ReadonlySet<string>>(new Set())
+  const result = shallowRef<QuizResult | null>(null)
+  /** The address that started the current quiz, so coming back to it (after 查看原文) resumes instead of restarting. */
+  const origin = ref<string | null>(null)
+
+  const question = computed<Card | null>(() => quiz.value?.questions[index.value] ?? null)
+  const isSubmitted = computed(() => Boolean(question.value && submitted.value.has(question.value.id)))
+  const isCorrect = computed(() => (question.value && isSubmitted.value ? checkAnswer(question.value, responses.value.get(question.value.id) ?? '') : null))
+  const isLast = computed(() => Boolean(quiz.value && index.value >= quiz.value.questions.length - 1))
+  const poolSize = computed(() => (study.cards ? quizPool(study.cards, options.value).length : 0))
+
+  function begin(questions: Card[] | null, seed: number) {
+    if (!questions?.length) return false
+    quiz.value = { seed, questions, startedAt: Date.now() }
+    index.value = 0
+    responses.value = new Map()
+    submitted.value = new Set()
+    result.value = null
+    return true
+  }
+
+  /** A new quiz from the chosen documents and types; false when nothing matches. */
+  function start(seed = Date.now()): boolean {
+    mode.value = 'normal'
+    const drawn = study.cards ? createQuiz(study.cards, options.value, seed, Date.now()).questions : null
+    return begin(drawn, seed)
+  }
+
+  /** 错题重练: the mistakes (all, or the given ones) as a quiz; right answers leave the 错题本. */
+  function startMistakes(ids?: string[], seed = Date.now()): boolean {
+    mode.value = 'mistakes'
+    const chosen = [...progress.mistakes.values()].filter((m) => !ids || ids.includes(m.id))
+    // The current version of the card when it still exists, else the one that was asked.
+    const cards = chosen.map((m) => study.cardById.get(m.id) ?? m.card)
+    return begin(createQuiz(cards, { docIds: [], types: [], count: cards.length }, seed, Date.now()).questions, seed)
+  }
+
+  function answer(response: QuizResponse) {
+    const card = question.value
+    if (!card || isSubmitted.value) return
+    responses.value = new Map(responses.value).set(card.id, response)
+  }
+
+  /** Checks the current answer; a wrong one goes into the 错题本 at once. */
+  async function submit() {
+    const card = question.value
+    if (!card || isSubmitted.value) return
+    submitted.value = new Set(submitted.value).add(card.id)
+    const response = responses.value.get(card.id) ?? ''
+    const changes = updateMistakes(progress.mistakes, [{ card, response, correct: checkAnswer(card, response) }], Date.now(), {
+      removeCorrect: mode.value === 'mistakes',
+    })
+    await progress.changeMistakes(changes)
+  }
+
+  function next() {
+    if (!quiz.value) return
+    if (isLast.value) result.value = gradeQuiz(quiz.value, responses.value, Date.now())
+    else index.value++
+  }
+
+  function reset() {
+    quiz.value = null
+    result.value = null
+    origin.value = null
+  }
+
+  return {
+    options, mode, origin, quiz, index, responses, result, question, isSubmitted, isCorrect, isLast, poolSize,
+    start, startMistakes, answer, submit, next, reset,
+  }
+})

@@ -1,0 +1,139 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
+import { generateCards } from '@/lib/cards'
+import type { Card } from '@/lib/cards/types'
+import type { StudyDocument } from '@/lib/content/types'
+import {
+  buildQueue,
+  createScheduler,
+  newCardState,
+  nextCard,
+  queueCounts,
+  restoreCard,
+  type Grade,
+  type IntervalPreview,
+  type ReviewOutcome,
+  type StudySettings,
+} from '@/lib/schedule'
+import { useLibraryStore } from './useLibraryStore'
+import { useProgressStore } from './useProgressStore'
+
+const UNDO_DEPTH = 20
+
+/** The card bank (generated lazily from the documents) and today's review session. */
+export const useStudyStore = defineStore('study', () => {
+  const library = useLibraryStore()
+  const progress = useProgressStore()
+  const cards = shallowRef<readonly Card[] | null>(null)
+  const loadError = ref<string | null>(null)
+  /** The clock of the session; moved on at every action so the queue stays current. */
+  const now = ref(Date.now())
+  /** The card whose answer is shown (an id, so a different card never opens revealed). */
+  const revealedId = ref<string | null>(null)
+  /** A card brought back by undo is shown first, whatever the queue says. */
+  const pinnedId = ref<string | null>(null)
+  const history = shallowRef<ReviewOutcome[]>([])
+  const reviewedThisSession = ref(0)
+  const leechNotice = ref<string | null>(null)
+  let loading: Promise<void> | null = null
+
+  function regenerate(documents: readonly StudyDocument[]) {
+    cards.value = markRaw(generateCards([...documents, ...library.local]))
+  }
+
+  /** Loads the texts and the progress, then generates the cards once. */
+  function ensureReady(): Promise<void> {
+    loading ??= Promise.all([library.loadBundled(), progress.ensureLoaded()])
+      .then(([documents]) => regenerate(documents))
+      .catch((cause: unknown) => {
+        console.error('card bank failed', cause)
+        loadError.value = '题库加载失败，请检查网络后刷新页面。'
+        loading = null
+      })
+    return loading
+  }
+  watch(() => library.local, () => library.bundled && cards.value && regenerate(library.bundled))
+
+  const cardById = computed(() => new Map((cards.value ?? []).map((card) => [card.id, card])))
+  const scheduler = computed(() => createScheduler({ retention: progress.settings.retention }))
+  const queue = computed(() =>
+    cards.value
+      ? buildQueue({ cards: cards.value, states: progress.states, settings: progress.settings, logs: progress.logs, now: now.value })
+      : null,
+  )
+  const counts = computed(() => (queue.value ? queueCounts(queue.value) : { due: 0, fresh: 0, total: 0 }))
+  const current = computed<Card | null>(() => {
+    const pinned = pinnedId.value ? cardById.value.get(pinnedId.value) : undefined
+    return pinned ?? (queue.value ? nextCard(queue.value) : null)
+  })
+  const preview = computed<Record<Grade, IntervalPreview> | null>(() => {
+    const card = current.value
+    if (!card) return null
+    return scheduler.value.preview(progress.states.get(card.id) ?? newCardState(card.id, card.docId, now.value), now.value)
+  })
+  const leeches = computed(() => (cards.value ?? []).filter((card) => progress.states.get(card.id)?.leech))
+  const canUndo = computed(() => history.value.length > 0)
+  const revealed = computed(() => Boolean(current.value && revealedId.value === current.value.id))
+
+  function tick() {
+    now.value = Date.now()
+  }
+
+  function reveal() {
+    if (current.value) revealedId.value = current.value.id
+  }
+
+  /** Keeps the card on screen while the user reads its source, so back returns to it. */
+  function holdCurrent() {
+    if (current.value) pinnedId.value = current.value.id
+  }
+
+  async function rate(grade: Grade) {
+    const card = current.value
+    if (!card || !revealed.value) return
+    tick()
+    const outcome = scheduler.value.rate(progress.states.get(card.id) ?? null, card, grade, now.value)
+    history.value = [...history.value, outcome].slice(-UNDO_DEPTH)
+    pinnedId.value = null
+    revealedId.value = null
+    reviewedThisSession.value++
+    leechNotice.value = outcome.becameLeech ? `此卡已遗忘 ${outcome.after.lapses} 次，列为“难记卡片”并暂停复习，可在今日学习页恢复。` : null
+    await progress.saveReview(outcome)
+  }
+
+  async function undo() {
+    const outcome = history.value.at(-1)
+    if (!outcome) return
+    history.value = history.value.slice(0, -1)
+    reviewedThisSession.value = Math.max(0, reviewedThisSession.value - 1)
+    leechNotice.value = null
+    pinnedId.value = outcome.after.cardId
+    revealedId.value = outcome.after.cardId
+    await progress.undoReview(outcome)
+  }
+
+  async function restoreLeech(cardId: string) {
+    const state = progress.states.get(cardId)
+    if (state) await progress.putCardState(restoreCard(state))
+  }
+
+  async function updateSettings(patch: Partial<StudySettings>) {
+    await progress.saveSettings({ ...progress.settings, ...patch })
+    tick()
+  }
+
+  /** A new session: the clock moves on, the counters start again. */
+  function startSession() {
+    tick()
+    reviewedThisSession.value = 0
+    history.value = []
+    pinnedId.value = null
+    revealedId.value = null
+    leechNotice.value = null
+  }
+
+  return {
+    cards, loadError, now, revealed, queue, counts, current, preview, leeches, canUndo, reviewedThisSession, leechNotice, cardById,
+    ensureReady, tick, reveal, holdCurrent, rate, undo, restoreLeech, updateSettings, startSession,
+  }
+})

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import {
+  checkAnswer,
+  createQuiz,
+  formatDuration,
+  formatResponse,
+  gradeQuiz,
+  normalizeAnswer,
+  splitItems,
+  updateMistakes,
+  type QuizMistake,
+  type QuizResponse,
+} from '@/lib/quiz'
+import { makeCard, T0 } from '../schedule/fixtures'
+
+const cloze = makeCard(1, { type: 'cloze', answer: '十八周岁' })
+const choice = makeCard(2, { type: 'choice', answer: '五年', options: ['三年', '五年', '一年', '两年'] })
+const multi = makeCard(3, { type: 'multi', answer: ['民主集中制', '集体领导'], options: ['民主集中制', '个人说了算', '集体领导'] })
+const truefalse = makeCard(4, { type: 'truefalse', answer: '正确', options: ['正确', '错误'] })
+const enumeration = makeCard(5, { type: 'enumeration', answer: ['支部党员大会', '支部委员会', '党小组会', '党课'] })
+const ordered = makeCard(6, { type: 'enumeration', ordered: true, answer: ['一', '二', '三'] })
+const source = makeCard(7, { type: 'source', answer: '第七条' })
+
+describe('normalizeAnswer', () => {
+  it('trims, folds full width, drops punctuation and spaces, reads Arabic numbers as Chinese', () => {
+    expect(normalizeAnswer('  十八周岁。 ')).toBe('十八周岁')
+    expect(normalizeAnswer('１８周岁')).toBe('十八周岁')
+    expect(normalizeAnswer('「三会一课」')).toBe('三会一课')
+    expect(normalizeAnswer('ＡＢＣ，d')).toBe('abcd')
+    expect(normalizeAnswer('第7条')).toBe('第七条')
+  })
+
+  it('splits typed lists on Chinese and Latin separators', () => {
+    expect(splitItems('甲、乙，丙,丁；戊;己 庚\n辛')).toEqual(['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'])
+  })
+})
+
+describe('checkAnswer', () => {
+  it.each<[string, typeof cloze, QuizResponse, boolean]>([
+    ['cloze exact', cloze, '十八周岁', true],
+    ['cloze with digits and a full stop', cloze, ' 18周岁。', true],
+    ['cloze wrong', cloze, '十六周岁', false],
+    ['cloze empty', cloze, '  ', false],
+    ['choice right', choice, '五年', true],
+    ['choice wrong', choice, '三年', false],
+    ['choice is exact, not normalised', choice, '五年。', false],
+    ['multi in any order', multi, ['集体领导', '民主集中制'], true],
+    ['multi missing one', multi, ['集体领导'], false],
+    ['multi with an extra', multi, ['集体领导', '民主集中制', '个人说了算'], false],
+    ['multi with a duplicate', multi, ['集体领导', '集体领导'], false],
+    ['truefalse', truefalse, '正确', true],
+    ['truefalse wrong', truefalse, '错误', false],
+    ['enumeration any order, one line', enumeration, '党课、党小组会，支部委员会 支部党员大会', true],
+    ['enumeration as separate items', enumeration, ['党课', '党小组会', '支部委员会', '支部党员大会。'], true],
+    ['enumeration missing one', enumeration, '党课、党小组会、支部委员会', false],
+    ['enumeration with a repeat instead of one', enumeration, '党课、党课、党小组会、支部委员会', false],
+    ['ordered enumeration in order', ordered, '一、二、三', true],
+    ['ordered enumeration out of order', ordered, '二、一、三', false],
+    ['source typed', source, '第7条', true],
+  ])('%s', (_, card, response, expected) => {
+    expect(checkAnswer(card, response)).toBe(expected)
+  })
+
+  it('formats responses for display', () => {
+    expect(formatResponse(['甲', '乙'])).toBe('甲、乙')
+    expect(formatResponse('')).toBe('（未作答）')
+  })
+})
+
+describe('quiz', () => {
+  const bank = [cloze, choice, multi, truefalse, enumeration, ordered, source, makeCard(8, { docId: 'tibet-museum-branch' })]
+
+  it('draws the requested number of questions from the chosen documents and types, reproducibly', () => {
+    const quiz = createQuiz(bank, { docIds: ['constitution'], types: [], count: 5 }, 42, T0)
+    expect(quiz.questions).toHaveLength(5)
+    expect(new Set(quiz.questions.map((c) => c.id)).size).toBe(5)
+    expect(quiz.questions.every((c) => c.docId === 'constitution')).toBe(true)
+    expect(createQuiz(bank, { docIds: ['constitution'], types: [], count: 5 }, 42, T0).questions).toEqual(quiz.questions)
+    expect(createQuiz(bank, { docIds: [], types: ['choice', 'truefalse'], count: 5 }, 1, T0).questions.map((c) => c.type).sort()).toEqual(['choice', 'truefalse'])
+  })
+
+  it('prefers one question per passage', () => {
+    const twins = [makeCard(1, { id: 'a1' }), makeCard(1, { id: 'a2' }), makeCard(2, { id: 'b' }), makeCard(3, { id: 'c' })]
+    for (let seed = 0; seed < 20; seed++) {
+      const anchors = createQuiz(twins, { docIds: [], types: [], count: 3 }, seed, T0).questions.map((c) => c.anchor)
+      expect(new Set(anchors).size).toBe(3)
+    }
+  })
+
+  it('scores and times a quiz; unanswered counts as wrong', () => {
+    const quiz = createQuiz([cloze, choice, truefalse, multi], { docIds: [], types: [], count: 4 }, 7, T0)
+    const responses = new Map<string, QuizResponse>([
+      [cloze.id, '18周岁'],
+      [choice.id, '三年'],
+      [truefalse.id, '正确'],
+    ])
+    const result = gradeQuiz(quiz, responses, T0 + 95_000)
+    expect(result).toMatchObject({ correct: 2, total: 4, score: 50, durationMs: 95_000 })
+    expect(result.results.filter((r) => !r.correct).map((r) => r.card.id).sort()).toEqual([choice.id, multi.id].sort())
+    expect(formatDuration(result.durationMs)).toBe('1分35秒')
+  })
+
+  it('adds wrong answers to the 错题本, counts repeats, and clears them when practised right', () => {
+    const quiz = createQuiz([cloze, choice], { docIds: [], types: [], count: 2 }, 3, T0)
+    const wrong = gradeQuiz(quiz, new Map([[cloze.id, '十六周岁'], [choice.id, '五年']]), T0 + 1000)
+    const first = updateMistakes(new Map(), wrong.results, T0)
+    expect(first.put).toHaveLength(1)
+    expect(first.put[0]).toMatchObject({ id: cloze.id, lastResponse: '十六周岁', wrongCount: 1, firstWrongAt: T0, lastWrongAt: T0 })
+    const book = new Map<string, QuizMistake>(first.put.map((m) => [m.id, m]))
+    const again = updateMistakes(book, wrong.results, T0 + 5000)
+    expect(again.put[0]).toMatchObject({ wrongCount: 2, firstWrongAt: T0, lastWrongAt: T0 + 5000 })
+    const right = gradeQuiz(quiz, new Map([[cloze.id, '十八周岁'], [choice.id, '五年']]), T0 + 9000)
+    expect(updateMistakes(book, right.results, T0, { removeCorrect: false }).remove).toEqual([])
+    expect(updateMistakes(book, right.results, T0, { removeCorrect: true })).toEqual({ put: [], remove: [cloze.id] })
+  })
+})

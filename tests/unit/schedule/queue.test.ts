@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import {
+  buildQueue,
+  createScheduler,
+  DEFAULT_STUDY_SETTINGS,
+  dueForecast,
+  mastery,
+  nextCard,
+  queueCounts,
+  retention,
+  reviewCalendar,
+  sanitizeSettings,
+  studyStreak,
+  type CardState,
+  type ReviewLogEntry,
+  type StudySettings,
+} from '@/lib/schedule'
+import { DAY, makeCard, MINUTE, T0 } from './fixtures'
+
+const cards = [
+  ...Array.from({ length: 6 }, (_, i) => makeCard(i + 1)),
+  makeCard(7, { type: 'truefalse' }),
+  makeCard(8, { docId: 'tibet-museum-branch', heading: '一、支部概况' }),
+]
+const settings = (over: Partial<StudySettings> = {}): StudySettings => ({ ...DEFAULT_STUDY_SETTINGS, ...over })
+
+/** Simulates a review session: rates whatever nextCard offers, persisting state and logs like the store does. */
+function study(grades: (1 | 2 | 3 | 4)[], start: number, s: StudySettings, states = new Map<string, CardState>(), logs: ReviewLogEntry[] = []) {
+  const scheduler = createScheduler({ retention: s.retention })
+  let now = start
+  for (const grade of grades) {
+    const card = nextCard(buildQueue({ cards, states, settings: s, logs, now }))
+    if (!card) break
+    const outcome = scheduler.rate(states.get(card.id) ?? null, card, grade, now)
+    states.set(card.id, outcome.after)
+    logs.push(outcome.log)
+    now += MINUTE
+  }
+  return { states, logs, now }
+}
+
+describe('due queue', () => {
+  it('offers new cards in deck order up to the daily limit', () => {
+    const q = buildQueue({ cards, states: new Map(), settings: settings({ dailyNewLimit: 3 }), logs: [], now: T0 })
+    expect(q.fresh.map((c) => c.anchor)).toEqual(['art-1', 'art-2', 'art-3'])
+    expect(q.due).toEqual([])
+    expect(queueCounts(q)).toEqual({ due: 0, fresh: 3, total: 3 })
+  })
+
+  it('filters by document and card type', () => {
+    const byDoc = buildQueue({ cards, states: new Map(), settings: settings({ docIds: ['tibet-museum-branch'] }), logs: [], now: T0 })
+    expect(byDoc.fresh.map((c) => c.docId)).toEqual(['tibet-museum-branch'])
+    const byType = buildQueue({ cards, states: new Map(), settings: settings({ types: ['truefalse'] }), logs: [], now: T0 })
+    expect(byType.fresh.map((c) => c.anchor)).toEqual(['art-7'])
+  })
+
+  it('counts new cards studied today against the limit, across sessions, and resets the next day', () => {
+    const s = settings({ dailyNewLimit: 4 })
+    const { states, logs } = study([4, 4, 4], T0, s)
+    const later = buildQueue({ cards, states, settings: s, logs, now: T0 + 3 * 60 * MINUTE })
+    expect(later.newLeftToday).toBe(1)
+    expect(later.fresh.map((c) => c.anchor)).toEqual(['art-4'])
+    const tomorrow = buildQueue({ cards, states, settings: s, logs, now: T0 + DAY })
+    expect(tomorrow.newLeftToday).toBe(4)
+  })
+
+  it('brings a forgotten card back shortly, and a learned card back on its due day', () => {
+    const s = settings({ dailyNewLimit: 1 })
+    const { states, logs } = study([1], T0, s)
+    const q = buildQueue({ cards, states, settings: s, logs, now: T0 + 30_000 })
+    expect(q.fresh).toEqual([])
+    expect(q.upcoming.map((c) => c.anchor)).toEqual(['art-1'])
+    expect(nextCard(q)?.anchor).toBe('art-1')
+    expect(buildQueue({ cards, states, settings: s, logs, now: T0 + MINUTE }).due.map((c) => c.anchor)).toEqual(['art-1'])
+    const easy = study([4], T0, settings({ dailyNewLimit: 1 }))
+    const due = easy.states.get(cards[0]!.id)!.due
+    const early = buildQueue({ cards, states: easy.states, settings: s, logs: easy.logs, now: due - DAY })
+    expect(early.due).toEqual([])
+    // Due at 09:00 on its day: already offered at 07:00 that morning.
+    const sameDay = buildQueue({ cards, states: easy.states, settings: s, logs: easy.logs, now: due - 2 * 60 * MINUTE })
+    expect(sameDay.due.map((c) => c.anchor)).toEqual(['art-1'])
+  })
+
+  it('puts learning cards before reviews and never offers suspended cards', () => {
+    const s = settings({ dailyNewLimit: 2 })
+    const { states, logs } = study([4, 1], T0, s)
+    const [first, second] = [states.get(cards[0]!.id)!, states.get(cards[1]!.id)!]
+    const now = first.due + MINUTE
+    expect(second.due).toBeLessThan(now)
+    const q = buildQueue({ cards, states, settings: s, logs, now })
+    expect(q.due.map((c) => c.anchor)).toEqual(['art-2', 'art-1'])
+    states.set(cards[1]!.id, { ...second, suspended: true })
+    expect(buildQueue({ cards, states, settings: s, logs, now }).due.map((c) => c.anchor)).toEqual(['art-1'])
+  })
+
+  it('finishes: nothing left once every card of the day is learned', () => {
+    const s = settings({ dailyNewLimit: 2 })
+    const { states, logs, now } = study([3, 3, 3, 3, 3, 3, 3, 3, 3, 3], T0, s)
+    const q = buildQueue({ cards, states, settings: s, logs, now: now + 60 * MINUTE })
+    expect(nextCard(q)).toBeNull()
+    expect(logs.length).toBe(4)
+  })
+})
+
+describe('statistics', () => {
+  it('forecasts due cards per day, overdue counted today', () => {
+    const s = settings({ dailyNewLimit: 3 })
+    const { states } = study([4, 4, 1], T0, s)
+    const forecast = dueForecast(states.values(), T0, 14)
+    expect(forecast).toHaveLength(14)
+    expect(forecast[0]!.count).toBe(1) // the forgotten card, due in a minute
+    expect(forecast.reduce((sum, d) => sum + d.count, 0)).toBe(3)
+    const late = dueForecast(states.values(), T0 + 60 * DAY, 14)
+    expect(late[0]!.count).toBe(3)
+  })
+
+  it('counts reviews per day, retention and the streak', () => {
+    const s = settings({ dailyNewLimit: 2 })
+    const day1 = study([4, 4], T0, s)
+    const r1 = day1.states.get(cards[0]!.id)!.due
+    const day2 = study([3, 1], r1, s, day1.states, day1.logs)
+    const calendar = reviewCalendar(day2.logs, r1, 30)
+    expect(calendar).toHaveLength(30)
+    expect(calendar.at(-1)!.count).toBe(2)
+    expect(calendar.reduce((sum, d) => sum + d.count, 0)).toBe(4)
+    expect(retention(day2.logs, r1 + MINUTE * 5)).toEqual({ reviews: 2, remembered: 1, rate: 0.5 })
+    expect(studyStreak(day2.logs, r1)).toBe(1)
+    expect(studyStreak(day1.logs, T0 + DAY)).toBe(1)
+    expect(studyStreak(day1.logs, T0 + 2 * DAY)).toBe(0)
+  })
+
+  it('reports mastery per document and chapter', () => {
+    const states = new Map<string, CardState>()
+    const scheduler = createScheduler()
+    const learned = scheduler.rate(null, cards[0]!, 3, T0).after
+    states.set(cards[0]!.id, learned)
+    states.set(cards[1]!.id, { ...learned, cardId: cards[1]!.id, state: 2, scheduledDays: 30 })
+    const { documents, chapters } = mastery(cards, states)
+    expect(documents.find((d) => d.docId === 'constitution')).toMatchObject({ total: 7, learned: 2, mastered: 1 })
+    expect(chapters.map((c) => [c.chapter, c.total])).toEqual([['第一章 党员', 7], ['一、支部概况', 1]])
+  })
+})
+
+describe('settings', () => {
+  it('falls back on bad values and clamps ranges', () => {
+    expect(sanitizeSettings('nonsense')).toEqual(DEFAULT_STUDY_SETTINGS)
+    expect(sanitizeSettings({ retention: 2, dailyNewLimit: -3, docIds: ['a', 1, 'a'], types: ['cloze', 'bogus'] })).toEqual({
+      retention: 0.99,
+      dailyNewLimit: 0,
+      docIds: ['a'],
+      types: ['cloze'],
+    })
+  })
+})
