@@ -55,3 +55,9 @@ describe('query terms', () => {
     expect(parseQuery('🎉🎉').terms).toEqual([])
   })
 })
+
+describe('normalize and normalizeWithMap agree', () => {
+  it.each(['第7条和第１７条', 'ＡＢＣ　党章２０２２', '（一）“三会一课”', '党\uD800章', 'ﬁ㈠①'])('%s', (text) => {
+    expect(normalize(text)).toBe(normalizeWithMap(text).text)
+  })
+})
