@@ -1,8 +1,6 @@
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import { generateCards } from '@/lib/cards'
+import { computed, ref, shallowRef } from 'vue'
 import type { Card } from '@/lib/cards/types'
-import type { StudyDocument } from '@/lib/content/types'
 import {
   buildQueue,
   createScheduler,
@@ -15,17 +13,17 @@ import {
   type ReviewOutcome,
   type StudySettings,
 } from '@/lib/schedule'
-import { useLibraryStore } from './useLibraryStore'
+import { useCardBankStore } from './useCardBankStore'
 import { useProgressStore } from './useProgressStore'
 
 const UNDO_DEPTH = 20
 
 /** The card bank (generated lazily from the documents) and today's review session. */
 export const useStudyStore = defineStore('study', () => {
-  const library = useLibraryStore()
+  const bank = useCardBankStore()
   const progress = useProgressStore()
-  const cards = shallowRef<readonly Card[] | null>(null)
-  const loadError = ref<string | null>(null)
+  const cards = computed<readonly Card[] | null>(() => bank.cards)
+  const loadError = computed(() => bank.error)
   /** The clock of the session; moved on at every action so the queue stays current. */
   const now = ref(Date.now())
   /** The card whose answer is shown (an id, so a different card never opens revealed). */
@@ -37,24 +35,13 @@ export const useStudyStore = defineStore('study', () => {
   const leechNotice = ref<string | null>(null)
   let loading: Promise<void> | null = null
 
-  function regenerate(documents: readonly StudyDocument[]) {
-    cards.value = markRaw(generateCards([...documents, ...library.local]))
-  }
-
-  /** Loads the texts and the progress, then generates the cards once. */
+  /** Loads the card bank and the progress. */
   function ensureReady(): Promise<void> {
-    loading ??= Promise.all([library.loadBundled(), progress.ensureLoaded()])
-      .then(([documents]) => regenerate(documents))
-      .catch((cause: unknown) => {
-        console.error('card bank failed', cause)
-        loadError.value = '题库加载失败，请检查网络后刷新页面。'
-        loading = null
-      })
+    loading ??= Promise.all([bank.ensureLoaded(), progress.ensureLoaded()]).then(() => undefined)
     return loading
   }
-  watch(() => library.local, () => library.bundled && cards.value && regenerate(library.bundled))
 
-  const cardById = computed(() => new Map((cards.value ?? []).map((card) => [card.id, card])))
+  const cardById = computed(() => bank.cardById)
   const scheduler = computed(() => createScheduler({ retention: progress.settings.retention }))
   const queue = computed(() =>
     cards.value
