@@ -48,9 +48,10 @@ const SEARCH_OPTIONS: SearchOptions = {
   // The query is passed as pre-made terms joined by spaces.
   tokenize: (text) => text.split(' '),
   processTerm: (term) => term,
-  // Prefix and typo tolerance make sense for Latin words only; a Han pair either matches or not.
+  // Prefix and typo tolerance make sense for Latin words only; a Han pair either matches or not,
+  // and a number is a fact (2016 is not a typo of 2019), so numbers get prefix matching only.
   prefix: (term) => isLatinTerm(term),
-  fuzzy: (term) => (isLatinTerm(term) && term.length > 3 ? 0.2 : false),
+  fuzzy: (term) => (isLatinTerm(term) && term.length > 3 && !/\d/.test(term) ? 0.2 : false),
 }
 
 /** How many of a query's Han terms MiniSearch scores; the rest are checked against the passage text. */
