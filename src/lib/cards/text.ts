@@ -1,4 +1,5 @@
 /** Text helpers shared by the card generators: sentences, hashing, deterministic shuffling. */
+import { seededRandom, shuffleWith } from '../shared/random'
 
 /** What the interface shows in place of a blanked span. */
 export const BLANK = '（    ）'
@@ -113,27 +114,14 @@ export function hash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
 }
 
-/** A small seeded generator (mulberry32) so shuffles depend only on the seed. */
+/** A generator seeded by a string (a card id), so shuffles depend only on the seed. */
 function random(seed: string): () => number {
-  let a = parseInt(hash(seed).slice(0, 8), 36) >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return seededRandom(parseInt(hash(seed).slice(0, 8), 36))
 }
 
 /** Fisher–Yates shuffle seeded by `seed` (a card id): same seed, same order. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  const out = [...items]
-  const next = random(seed)
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
+  return shuffleWith(items, random(seed))
 }
 
 /** Picks `n` items deterministically (order kept as in the input). */

@@ -1,3 +1,4 @@
+import { seededRandom, shuffleWith } from '../shared/random'
 import type { Card, CardType } from '../cards/types'
 import { DEFAULT_SECONDS, ROUND_RULES, roundOrdinal, spreadRiskPoints } from './rules'
 import type { MeetingQuestion, RiskPoints, RoundKind, RoundPlan } from './types'
@@ -37,18 +38,6 @@ export function toMeetingQuestion(card: Card, points?: RiskPoints): MeetingQuest
   }
 }
 
-/** mulberry32: a small seeded generator, so the same seed picks the same questions. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export interface SelectOptions {
   docIds: readonly string[]
   types: readonly CardType[]
@@ -63,14 +52,7 @@ export function selectCards(cards: readonly Card[], { docIds, types, count, seed
   const docs = new Set(docIds)
   const kinds = new Set(types)
   const pool = cards.filter((card) => docs.has(card.docId) && kinds.has(card.type) && !exclude?.has(card.id))
-  const random = seededRandom(seed)
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    const a = pool[i] as Card
-    pool[i] = pool[j] as Card
-    pool[j] = a
-  }
-  return pool.slice(0, Math.max(0, count))
+  return shuffleWith(pool, seededRandom(seed)).slice(0, Math.max(0, count))
 }
 
 /** Rounds for a quiz: each spec filled from the bank, no card used twice in the quiz. */

@@ -1,3 +1,4 @@
+import { seededRandom, shuffleWith } from '../shared/random'
 import type { Card } from '../cards/types'
 import { checkAnswer } from './check'
 import type { QuestionResult, Quiz, QuizMistake, QuizOptions, QuizResponse, QuizResult } from './types'
@@ -5,26 +6,8 @@ import type { QuestionResult, Quiz, QuizMistake, QuizOptions, QuizResponse, Quiz
 export const DEFAULT_QUIZ_OPTIONS: Readonly<QuizOptions> = Object.freeze({ docIds: [], types: [], count: 5 })
 export const QUIZ_COUNT_CHOICES = [5, 10, 20, 30] as const
 
-/** mulberry32: a small seeded generator, so a quiz is reproducible from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const next = random(seed)
-  const out = [...items]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
+  return shuffleWith(items, seededRandom(seed))
 }
 
 /** The cards a quiz may draw from. */
