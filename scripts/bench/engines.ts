@@ -17,7 +17,8 @@ export const ours: BenchEngine = {
   name: '学习园地 (bigram MiniSearch)',
   async build(passages) {
     const engine = PassageSearch.build(passages)
-    return (query) => engine.search(query, { limit: LIMIT }).map((hit) => passages.indexOf(hit.passage))
+    const position = new Map(passages.map((passage, i) => [passage, i]))
+    return (query) => engine.search(query, { limit: LIMIT }).map((hit) => position.get(hit.passage)!)
   },
 }
 
