@@ -4,21 +4,21 @@ import { Charset, Document as FlexDocument } from 'flexsearch'
 import MiniSearch from 'minisearch'
 import { PassageSearch, type SearchablePassage } from '../../src/lib/search/engine'
 
-/** A search engine under test: built over the passage table, answering with table positions. */
+/** Answers a query with passage-table positions, best first, at most `limit` of them. */
+export type BenchSearch = (query: string, limit: number) => number[] | Promise<number[]>
+
+/** A search engine under test: built over the passage table. */
 export interface BenchEngine {
   name: string
-  build(passages: readonly SearchablePassage[]): Promise<(query: string) => number[] | Promise<number[]>>
-  size?: (built: unknown) => string
+  build(passages: readonly SearchablePassage[]): Promise<BenchSearch>
 }
-
-const LIMIT = 100_000
 
 export const ours: BenchEngine = {
   name: '学习园地 (bigram MiniSearch)',
   async build(passages) {
     const engine = PassageSearch.build(passages)
     const position = new Map(passages.map((passage, i) => [passage, i]))
-    return (query) => engine.search(query, { limit: LIMIT }).map((hit) => position.get(hit.passage)!)
+    return (query, limit) => engine.search(query, { limit }).map((hit) => position.get(hit.passage)!)
   },
 }
 
@@ -31,7 +31,8 @@ export const vitepressMiniSearch: BenchEngine = {
       searchOptions: { fuzzy: 0.2, prefix: true, boost: { heading: 4, text: 2 } },
     })
     index.addAll(passages.map((p, id) => ({ id, heading: p.heading, text: p.text })))
-    return (query) => index.search(query).map((r) => r.id as number)
+    // MiniSearch has no limit option: it always returns every match.
+    return (query, limit) => index.search(query).slice(0, limit).map((r) => r.id as number)
   },
 }
 
@@ -43,9 +44,9 @@ export const flexSearchCjk: BenchEngine = {
       encoder: Charset.CJK,
     })
     passages.forEach((p, id) => index.add({ id, heading: p.heading, text: p.text }))
-    return (query) => {
+    return (query, limit) => {
       const ids = new Set<number>()
-      for (const field of index.search(query, { limit: LIMIT })) for (const id of field.result) ids.add(Number(id))
+      for (const field of index.search(query, { limit })) for (const id of field.result) ids.add(Number(id))
       return [...ids]
     }
   },
@@ -59,8 +60,8 @@ export const oramaMandarin: BenchEngine = {
       components: { tokenizer: createTokenizer() },
     })
     await insertMultiple(db, passages.map((p, n) => ({ n, heading: p.heading, text: p.text })))
-    return async (query) => {
-      const result = await oramaSearch(db, { term: query, properties: ['heading', 'text'], limit: LIMIT })
+    return async (query, limit) => {
+      const result = await oramaSearch(db, { term: query, properties: ['heading', 'text'], limit })
       return result.hits.map((hit) => Number(hit.document.n))
     }
   },

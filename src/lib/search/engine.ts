@@ -34,14 +34,6 @@ interface IndexedFields {
 
 export const FIELD_BOOST = { heading: 3, text: 1 }
 
-const INDEX_OPTIONS: Options<IndexedFields> = {
-  fields: ['heading', 'text'],
-  storeFields: [],
-  tokenize: tokenizeForIndex,
-  // Terms are already normalised by the tokenizer; MiniSearch's default would lowercase again.
-  processTerm: (term) => term,
-}
-
 const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'AND',
   boost: FIELD_BOOST,
@@ -54,17 +46,31 @@ const SEARCH_OPTIONS: SearchOptions = {
   fuzzy: (term) => (isLatinTerm(term) && term.length > 3 && !/\d/.test(term) ? 0.2 : false),
 }
 
+const INDEX_OPTIONS: Options<IndexedFields> = {
+  fields: ['heading', 'text'],
+  storeFields: [],
+  tokenize: tokenizeForIndex,
+  // Terms are already normalised by the tokenizer; MiniSearch's default would lowercase again.
+  processTerm: (term) => term,
+  // Set once here rather than per call: MiniSearch merges per-call options with these for every term.
+  searchOptions: SEARCH_OPTIONS,
+}
+
+const SHORT_HAN_WORD = /^\p{Script=Han}{1,2}$/u
+
 /** How many of a query's Han terms MiniSearch scores; the rest are checked against the passage text. */
-const SCORED_TERMS = 2
+const SCORED_TERMS = 1
 
 /**
  * The passage search: a MiniSearch index over Han unigrams + bigrams, queried with all
  * terms required, then re-ranked so passages holding the query as typed come first.
  *
  * MiniSearch scores every posting of every query term, so a long query of common pairs
- * (中国|特色|社会|主义) costs as much as its most common pair. Only the rarest Han terms go
- * to MiniSearch; the others must still all be present, which is checked on the normalised
- * text — a pair is in the index exactly when it is a substring of that text.
+ * (中国|特色|社会|主义) costs as much as its most common pair. Only the rarest Han term goes
+ * to MiniSearch (with any Latin terms, which need its prefix and fuzzy matching); the others
+ * must still all be present, which is checked on the normalised text — a pair is in the index
+ * exactly when it is a substring of that text. Ranking is by tier first, so scoring the rarest
+ * (most telling) term only changes order within a tier.
  */
 export class PassageSearch {
   private readonly haystacks: { heading: string; text: string }[] = []
@@ -130,10 +136,13 @@ export class PassageSearch {
     const scored = [...han.slice(0, SCORED_TERMS), ...query.terms.filter(isLatinTerm)]
     const checked = han.slice(SCORED_TERMS)
     const only = docIds?.length ? new Set(docIds) : null
-    const results = this.index.search(scored.join(' '), {
-      ...SEARCH_OPTIONS,
-      filter: only ? (result) => only.has(this.passages[result.id as number]!.docId) : undefined,
-    })
+    const results = this.index.search(
+      scored.join(' '),
+      only ? { filter: (result) => only.has(this.passages[result.id as number]!.docId) } : undefined,
+    )
+    // A word of one or two Han characters is a single required term, so every result holds it
+    // whole: only longer words need looking for in the text.
+    const unsure = query.words.filter((word) => !SHORT_HAN_WORD.test(word))
     // Results come best first; bucketing by tier keeps that order inside each tier.
     const tiers: SearchHit[][] = [[], [], []]
     for (const result of results) {
@@ -141,7 +150,7 @@ export class PassageSearch {
       const { heading, text } = this.haystacks[id]!
       if (!checked.every((term) => heading.includes(term) || text.includes(term))) continue
       const inHeading = query.words.every((word) => heading.includes(word))
-      const whole = inHeading || query.words.every((word) => heading.includes(word) || text.includes(word))
+      const whole = inHeading || unsure.every((word) => heading.includes(word) || text.includes(word))
       if (query.phrase && !whole) continue
       const tier = inHeading ? 2 : whole ? 1 : 0
       tiers[tier]!.push({ passage: this.passages[id]!, score: result.score, tier })
