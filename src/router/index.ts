@@ -25,3 +25,10 @@ router.afterEach((to) => {
   const title = typeof to.meta.title === 'string' ? to.meta.title : ''
   document.title = title ? `${title} · 学习园地` : '学习园地'
 })
+
+// After an update, a page still running the old version may ask for a chunk the server no longer
+// has; loading the target page afresh picks up the new version instead of showing an error.
+router.onError((error: unknown, to) => {
+  const message = error instanceof Error ? error.message : String(error)
+  if (/dynamically imported module|Importing a module script failed|error loading dynamically/i.test(message)) window.location.assign(to.fullPath)
+})
