@@ -16,7 +16,10 @@ export interface SearchablePassage {
 export interface SearchHit {
   passage: SearchablePassage
   score: number
-  /** 2: every word stands whole in the heading; 1: whole in heading or text; 0: only its parts matched. */
+  /**
+   * 3: every word stands whole in the heading; 2: whole in the passage's opening clause
+   * (an article's lead states its subject); 1: whole anywhere; 0: only its parts matched.
+   */
   tier: number
 }
 
@@ -73,7 +76,7 @@ const SCORED_TERMS = 1
  * (most telling) term only changes order within a tier.
  */
 export class PassageSearch {
-  private readonly haystacks: { heading: string; text: string }[] = []
+  private readonly haystacks: Haystack[] = []
   private readonly removed = new Set<number>()
   private documentFrequency: Map<string, number>
 
@@ -144,19 +147,19 @@ export class PassageSearch {
     // whole: only longer words need looking for in the text.
     const unsure = query.words.filter((word) => !SHORT_HAN_WORD.test(word))
     // Results come best first; bucketing by tier keeps that order inside each tier.
-    const tiers: SearchHit[][] = [[], [], []]
+    const tiers: SearchHit[][] = [[], [], [], []]
     for (const result of results) {
       const id = result.id as number
-      const { heading, text } = this.haystacks[id]!
+      const { heading, text, lead } = this.haystacks[id]!
       if (!checked.every((term) => heading.includes(term) || text.includes(term))) continue
       const inHeading = query.words.every((word) => heading.includes(word))
       const whole = inHeading || unsure.every((word) => heading.includes(word) || text.includes(word))
       if (query.phrase && !whole) continue
-      const tier = inHeading ? 2 : whole ? 1 : 0
+      const tier = inHeading ? 3 : !whole ? 0 : query.words.every((word) => heading.includes(word) || lead.includes(word)) ? 2 : 1
       tiers[tier]!.push({ passage: this.passages[id]!, score: result.score, tier })
-      if (tier === 2 && tiers[2]!.length >= limit) break
+      if (tier === 3 && tiers[3]!.length >= limit) break
     }
-    return [...tiers[2]!, ...tiers[1]!, ...tiers[0]!].slice(0, limit)
+    return tiers.reverse().flat().slice(0, limit)
   }
 }
 
@@ -171,6 +174,16 @@ function documentFrequencies(plain: AsPlainObject): Map<string, number> {
   return frequency
 }
 
-function haystack(passage: SearchablePassage) {
-  return { heading: normalize(passage.heading), text: normalize(passage.text) }
+interface Haystack {
+  heading: string
+  text: string
+  /** The opening clause (to the first 。，；： or line end): where an article states its subject. */
+  lead: string
 }
+
+function haystack(passage: SearchablePassage): Haystack {
+  const text = normalize(passage.text)
+  return { heading: normalize(passage.heading), text, lead: LEAD.exec(text)![0] }
+}
+
+const LEAD = /^[^。，,；;：:\n]*/u

@@ -112,3 +112,12 @@ describe('passages added at run time (the branch’s own documents)', () => {
     expect(local.search('礼品礼金')).toEqual([])
   })
 })
+
+describe('passages that open with the query rank above those that mention it later', () => {
+  it('党员 义务 finds the article on members’ duties first', () => {
+    expect(at(engine.search('党员 义务', { limit: 1 }))).toEqual(['constitution#art-3'])
+  })
+  it('党员 权利 finds the article on members’ rights first', () => {
+    expect(at(engine.search('党员 权利', { limit: 1 }))).toEqual(['constitution#art-4'])
+  })
+})
