@@ -1,4 +1,4 @@
-import type { CardType } from '../cards/types'
+import type { Card } from '../cards/types'
 
 /** The three kinds of round at a branch knowledge quiz. */
 export type RoundKind = 'required' | 'buzzer' | 'risk'
@@ -11,17 +11,7 @@ export type RiskPoints = (typeof RISK_POINTS)[number]
  * A question as the quiz keeps it: a snapshot of a card, so a saved quiz or a running session
  * does not change when the card generator improves.
  */
-export interface MeetingQuestion {
-  /** The card's id (unique within a quiz). */
-  id: string
-  docId: string
-  anchor: string
-  type: CardType
-  prompt: string
-  answer: string | string[]
-  options?: string[]
-  source: string
-  heading: string
+export interface MeetingQuestion extends Pick<Card, 'id' | 'docId' | 'anchor' | 'type' | 'prompt' | 'answer' | 'options' | 'source' | 'heading'> {
   /** Stake of a risk-round question (10/20/30); absent elsewhere. */
   points?: RiskPoints
 }
