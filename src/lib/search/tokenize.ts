@@ -40,6 +40,9 @@ export function tokenizeQueryWord(word: string): string[] {
   return terms
 }
 
+/** A term made by the tokenizers above is either Han characters or a run of other letters/digits. */
 export function isLatinTerm(term: string): boolean {
-  return /^[\p{L}\p{N}]/u.test(term) && !/\p{Script=Han}/u.test(term)
+  return term !== '' && !HAN_START.test(term)
 }
+
+const HAN_START = /^\p{Script=Han}/u
