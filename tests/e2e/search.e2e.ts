@@ -104,3 +104,33 @@ describe('offline', () => {
     expectNoErrors(errors)
   })
 })
+
+describe('reading comfort and filters', () => {
+  it('remembers the reader font size across reloads', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/read/integrity-code')
+    const text = page.locator('.reader-text')
+    await text.waitFor()
+    const before = await text.evaluate((el) => getComputedStyle(el).fontSize)
+    await page.getByRole('button', { name: '增大字号' }).click()
+    await page.getByRole('button', { name: '增大字号' }).click()
+    const after = await text.evaluate((el) => getComputedStyle(el).fontSize)
+    expect(parseFloat(after)).toBeGreaterThan(parseFloat(before))
+    await page.reload()
+    await text.waitFor()
+    expect(await text.evaluate((el) => getComputedStyle(el).fontSize)).toBe(after)
+    expectNoErrors(errors)
+  })
+
+  it('filters results by document on the search page', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/search?q=党员')
+    await page.locator('[data-testid=results] .result').first().waitFor()
+    const docsOf = () => page.locator('[data-testid=results] .result-doc').allTextContents()
+    expect(new Set(await docsOf()).size).toBeGreaterThan(1)
+    await page.locator('.doc-filter').selectOption('integrity-code')
+    await expect.poll(async () => [...new Set(await docsOf())]).toEqual(['中国共产党廉洁自律准则'])
+    expect(page.url()).toContain('doc=integrity-code')
+    expectNoErrors(errors)
+  })
+})
