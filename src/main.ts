@@ -8,3 +8,7 @@ const app = createApp(App)
 app.use(createPinia())
 app.use(router)
 app.mount('#app')
+
+// Study progress and the branch's documents live in IndexedDB; ask the browser not to evict them
+// under storage pressure (granted silently for installed or often-used sites; harmless if refused).
+void navigator.storage?.persist?.().catch(() => false)
