@@ -1,5 +1,5 @@
 /** Text helpers shared by the card generators: sentences, hashing, deterministic shuffling. */
-import { seededRandom, shuffleWith } from '../shared/random'
+import { seededRandom, shuffleWith } from '../common/random'
 
 /** What the interface shows in place of a blanked span. */
 export const BLANK = '（    ）'

@@ -1,4 +1,4 @@
-import { seededRandom, shuffleWith } from '../shared/random'
+import { seededRandom, shuffleWith } from '../common/random'
 import type { Card, CardType } from '../cards/types'
 import { DEFAULT_SECONDS, ROUND_RULES, roundOrdinal, spreadRiskPoints } from './rules'
 import type { MeetingQuestion, RiskPoints, RoundKind, RoundPlan } from './types'

@@ -1,4 +1,4 @@
-import { seededRandom, shuffleWith } from '../shared/random'
+import { seededRandom, shuffleWith } from '../common/random'
 import type { Card } from '../cards/types'
 import { checkAnswer } from './check'
 import type { QuestionResult, Quiz, QuizMistake, QuizOptions, QuizResponse, QuizResult } from './types'
