@@ -78,7 +78,7 @@ const SCORED_TERMS = 1
 export class PassageSearch {
   private readonly haystacks: Haystack[] = []
   private readonly removed = new Set<number>()
-  private documentFrequency: Map<string, number>
+  private readonly documentFrequency: Map<string, number>
 
   private constructor(
     private readonly index: MiniSearch<IndexedFields>,
@@ -105,10 +105,6 @@ export class PassageSearch {
     return JSON.stringify(this.index)
   }
 
-  get size(): number {
-    return this.passages.length - this.removed.size
-  }
-
   /** Adds passages of a document added at run time (the branch's own files). */
   add(passages: readonly SearchablePassage[]): void {
     const docs = passages.map((passage) => {
@@ -117,16 +113,26 @@ export class PassageSearch {
       return { id, heading: passage.heading, text: passage.text }
     })
     this.index.addAll(docs)
-    this.documentFrequency = documentFrequencies(this.index.toJSON())
+    this.countTerms(passages, 1)
   }
 
   removeDocument(docId: string): void {
+    const gone: SearchablePassage[] = []
     this.passages.forEach((passage, id) => {
       if (passage.docId !== docId || this.removed.has(id)) return
       this.index.discard(id)
       this.removed.add(id)
+      gone.push(passage)
     })
-    this.documentFrequency = documentFrequencies(this.index.toJSON())
+    this.countTerms(gone, -1)
+  }
+
+  /** Keeps document frequencies in step with added and removed passages, without re-reading the index. */
+  private countTerms(passages: readonly SearchablePassage[], change: 1 | -1): void {
+    for (const passage of passages) {
+      for (const term of new Set([...tokenizeForIndex(passage.heading), ...tokenizeForIndex(passage.text)]))
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + change)
+    }
   }
 
   search(raw: string | ParsedQuery, { limit = 20, docIds }: SearchRequest = {}): SearchHit[] {

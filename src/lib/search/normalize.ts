@@ -1,4 +1,4 @@
-import { formatNumeral, NUMERAL_CLASS } from '../content/numerals'
+import { formatNumeral } from '../content/numerals'
 
 /**
  * Normalised text plus, for every normalised code unit, the span of the original
@@ -70,7 +70,5 @@ export function normalize(input: string): string {
   return text.includes('第') ? text.replace(LABEL_NUMBER, (_, digits: string) => `第${formatNumeral(Number(digits))}`) : text
 }
 
-export const HAN = /\p{Script=Han}/u
 /** A run of Han characters, or a run of other letters and digits (Latin words, numbers). */
 export const TOKEN_RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu
-export { NUMERAL_CLASS }

@@ -110,6 +110,9 @@ describe('passages added at run time (the branch’s own documents)', () => {
     expect(at(local.search('礼品礼金'))).toEqual(['local-rules#item-1'])
     local.removeDocument('local-rules')
     expect(local.search('礼品礼金')).toEqual([])
+    // replaced under the same id, as the library does: found again
+    local.add([{ docId: 'local-rules', docTitle: '十不准', anchor: 'item-1', heading: '一', text: '一、不准收受礼品礼金和消费卡。' }])
+    expect(at(local.search('礼品礼金'))).toEqual(['local-rules#item-1'])
   })
 })
 
