@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import HomeView from '@/views/HomeView.vue'
 import { meetingRoutes } from './meetingRoutes'
+import { whenReaderReady } from './readerReady'
 import { studyRoutes } from './studyRoutes'
 
 export const router = createRouter({
@@ -14,9 +15,9 @@ export const router = createRouter({
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
   ],
   scrollBehavior(to, _from, saved) {
+    // The reader scrolls to its own anchors once the text has loaded; back/forward restores the place after that.
+    if (to.name === 'read') return saved ? whenReaderReady(to.path).then(() => saved) : false
     if (saved) return saved
-    // The reader scrolls to its own anchors once the text has loaded.
-    if (to.name === 'read') return false
     return { top: 0 }
   },
 })

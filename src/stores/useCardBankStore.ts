@@ -4,6 +4,7 @@ import { generateCards } from '@/lib/cards'
 import type { Card } from '@/lib/cards/types'
 import type { StudyDocument } from '@/lib/content/types'
 import { useLibraryStore } from './useLibraryStore'
+import { useOfficialTextStore } from './useOfficialTextStore'
 
 /**
  * The one card bank of the app: generated cards of the bundled texts and the branch's own
@@ -12,17 +13,18 @@ import { useLibraryStore } from './useLibraryStore'
  */
 export const useCardBankStore = defineStore('cardBank', () => {
   const library = useLibraryStore()
+  const official = useOfficialTextStore()
   const cards = shallowRef<readonly Card[] | null>(null)
   const error = ref<string | null>(null)
   let manual: readonly Card[] = []
   let loading: Promise<void> | null = null
 
   function regenerate(bundled: readonly StudyDocument[]) {
-    cards.value = markRaw(generateCards([...bundled, ...library.local], manual))
+    cards.value = markRaw(generateCards([...bundled.map(official.apply), ...library.local], manual))
   }
 
   function ensureLoaded(): Promise<void> {
-    loading ??= Promise.all([library.loadBundled(), import('virtual:manual-cards'), library.localReady])
+    loading ??= Promise.all([library.loadBundled(), import('virtual:manual-cards'), library.localReady, official.ready])
       .then(([bundled, { default: written }]) => {
         manual = written
         regenerate(bundled)
@@ -37,6 +39,8 @@ export const useCardBankStore = defineStore('cardBank', () => {
 
   // The branch's documents changed: their cards follow.
   watch(() => library.local, () => library.bundled && cards.value && regenerate(library.bundled))
+  // Passages filled from the branch's official copy: their cards follow.
+  watch(() => official.records, () => library.bundled && cards.value && regenerate(library.bundled))
 
   const cardById = computed(() => new Map((cards.value ?? []).map((card) => [card.id, card])))
   return { cards, cardById, error, ensureLoaded }

@@ -3,6 +3,7 @@ import { markRaw, ref, shallowRef, watch } from 'vue'
 import { PassageSearch, type SearchHit, type SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
 import { toSearchable } from '@/lib/search/passages'
+import type { StudyDocument } from '@/lib/content/types'
 import { useLibraryStore } from './useLibraryStore'
 
 const QUERY_KEY = 'study-garden:search-query'
@@ -59,7 +60,16 @@ export const useSearchStore = defineStore('search', () => {
     },
   )
 
-  return { engine, error, query, ensureEngine, search }
+  /** Re-indexes bundled documents in place (their gaps filled from the branch's official copy). */
+  function replaceDocuments(documents: readonly StudyDocument[]): void {
+    const search = engine.value
+    if (!search || !documents.length) return
+    for (const doc of documents) search.removeDocument(doc.id)
+    search.add(toSearchable(documents))
+    revision.value++
+  }
+
+  return { engine, error, query, ensureEngine, search, replaceDocuments }
 })
 
 function readSessionQuery(): string {

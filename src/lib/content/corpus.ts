@@ -22,6 +22,7 @@ export function buildCorpus(files: readonly ContentFile[]): StudyDocument[] {
 
 const KIND_ORDER = ['constitution', 'regulation', 'article', 'glossary', 'local']
 
-export function toCatalogEntry({ passages: _passages, toc: _toc, ...entry }: StudyDocument): CatalogEntry {
-  return entry
+export function toCatalogEntry({ passages, toc: _toc, ...entry }: StudyDocument): CatalogEntry {
+  const gapAnchors = passages.filter((p) => p.incomplete).map((p) => p.anchor)
+  return gapAnchors.length ? { ...entry, gapAnchors } : entry
 }

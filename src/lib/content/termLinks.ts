@@ -68,3 +68,23 @@ export function decorate(
   }
   return segments
 }
+
+/**
+ * Term links for a whole passage, line by line, each glossary entry linked only at its first occurrence:
+ * one link tells the reader the term is explained; twenty underlines in one paragraph only distract.
+ */
+export function passageTermLinks(
+  lines: readonly string[],
+  links: readonly TermLink[],
+  here?: { docId: string; anchor: string },
+): { start: number; end: number; link: TermLink }[][] {
+  const linked = new Set<string>()
+  return lines.map((line) =>
+    findTermLinks(line, links, here).filter(({ link }) => {
+      const target = `${link.docId}#${link.anchor}`
+      if (linked.has(target)) return false
+      linked.add(target)
+      return true
+    }),
+  )
+}

@@ -65,7 +65,10 @@ export interface StudyDocument extends DocumentMeta {
 }
 
 /** Catalog entry: a document without its passages, small enough for the app shell. */
-export type CatalogEntry = Omit<StudyDocument, 'passages' | 'toc'>
+export type CatalogEntry = Omit<StudyDocument, 'passages' | 'toc'> & {
+  /** Anchors of the passages whose official wording is not reproduced, so the library can count them. */
+  gapAnchors?: string[]
+}
 
 /** A content problem, always naming the file and line so an author can fix it. */
 export class ContentError extends Error {

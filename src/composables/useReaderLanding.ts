@@ -1,0 +1,61 @@
+import { nextTick, onBeforeUnmount, onMounted, watch, type Ref } from 'vue'
+import type { RouteLocationNormalizedLoaded } from 'vue-router'
+import { readingPositions } from '@/lib/storage/readingPosition'
+import { announceReaderReady } from '@/router/readerReady'
+
+export interface UseReaderLandingOptions {
+  route: RouteLocationNormalizedLoaded
+  docId: Readonly<Ref<string | null>>
+  /** The text is on the page. */
+  ready: Readonly<Ref<boolean>>
+  /** The anchor the URL points at, when the document has it. */
+  target: Readonly<Ref<string>>
+  highlighting: Readonly<Ref<boolean>>
+}
+
+const positions = readingPositions()
+
+/**
+ * Lands a link at the start of its passage (or at the first highlight), just below the sticky header —
+ * `scroll-margin-top` on passages keeps it clear of the header — and remembers the passage at the top
+ * of the screen per document, for 继续阅读.
+ */
+export function useReaderLanding({ route, docId, ready, target, highlighting }: UseReaderLandingOptions): void {
+  let tracking = false
+  watch(
+    [ready, target, highlighting],
+    async () => {
+      if (!ready.value) return
+      await nextTick()
+      const element = (target.value && document.getElementById(target.value)) || (highlighting.value && document.querySelector('.passage mark'))
+      const passage = element instanceof HTMLElement && element.tagName === 'MARK' ? element.closest<HTMLElement>('.passage') : null
+      // A highlight inside a long passage: land on the highlight itself, not on a passage start far above it.
+      const top = passage && element instanceof HTMLElement && element.getBoundingClientRect().top - passage.getBoundingClientRect().top > window.innerHeight / 3 ? element : passage ?? element
+      if (top instanceof HTMLElement) top.scrollIntoView({ block: 'start' })
+      announceReaderReady(route.path)
+      setTimeout(() => (tracking = true), 600)
+    },
+    { immediate: true },
+  )
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  function remember() {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      if (!tracking || !docId.value || window.scrollY < 200) return
+      const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0
+      const first = [...document.querySelectorAll<HTMLElement>('.reader-text [data-anchor]')].find((el) => el.getBoundingClientRect().bottom > header + 8)
+      if (first?.dataset.anchor) positions.set(docId.value, first.dataset.anchor)
+    }, 400)
+  }
+  onMounted(() => window.addEventListener('scroll', remember, { passive: true }))
+  onBeforeUnmount(() => {
+    window.removeEventListener('scroll', remember)
+    clearTimeout(timer)
+    announceReaderReady(null)
+  })
+}
+
+export function lastReadingPosition(docId: string): string | undefined {
+  return positions.get(docId)?.anchor
+}

@@ -1,0 +1,102 @@
+import type { AlignedPassage, AlignResult } from './align'
+import { hasGap } from './gaps'
+import type { StudyDocument } from './types'
+
+/**
+ * What a branch took over from its own official copy, kept in its browser:
+ * a gap filled (`fill`) or, by the member's explicit choice, a differing passage replaced (`replace`).
+ */
+export interface OfficialTextRecord {
+  /** `${docId}#${anchor}` */
+  id: string
+  docId: string
+  anchor: string
+  kind: 'fill' | 'replace'
+  /** The official wording. */
+  text: string
+  /** The bundled wording it was checked against: a record only applies while the bundled text is unchanged. */
+  bundled: string
+  /** ISO date-time of the member's confirmation. */
+  checkedAt: string
+}
+
+export const OFFICIAL_TEXT_MARK = '据本支部核对的正式文本补入'
+
+export function isOfficialTextRecord(value: unknown): value is OfficialTextRecord {
+  if (typeof value !== 'object' || value === null) return false
+  const r = value as Record<string, unknown>
+  return ['id', 'docId', 'anchor', 'text', 'bundled', 'checkedAt'].every((key) => typeof r[key] === 'string') && (r.kind === 'fill' || r.kind === 'replace')
+}
+
+/** The passages a member may take over: every filled gap, and each differing passage they ticked. */
+export function recordsFromReview(result: AlignResult, replace: ReadonlySet<string>, now: Date): OfficialTextRecord[] {
+  if (result.verdict !== 'accepted') return []
+  return result.passages.flatMap((p: AlignedPassage) => {
+    if (p.bundled === undefined || p.official === undefined) return []
+    const kind = p.status === 'fills-gap' ? 'fill' : p.status === 'differs' && replace.has(p.anchor) ? 'replace' : null
+    if (!kind) return []
+    return [{ id: `${result.doc}#${p.anchor}`, docId: result.doc, anchor: p.anchor, kind, text: p.official, bundled: p.bundled, checkedAt: now.toISOString() }]
+  })
+}
+
+/**
+ * The document as this branch reads, searches and studies it: its records applied where the bundled
+ * passage is still the one they were checked against. Records never touch another document.
+ */
+export function applyOfficialText(doc: StudyDocument, records: readonly OfficialTextRecord[]): StudyDocument {
+  const mine = new Map(records.filter((r) => r.docId === doc.id).map((r) => [r.anchor, r]))
+  if (!mine.size) return doc
+  let changed = false
+  const passages = doc.passages.map((passage) => {
+    const record = mine.get(passage.anchor)
+    if (!record || record.bundled !== passage.text) return passage
+    changed = true
+    const { incomplete: _incomplete, ...rest } = passage
+    return hasGap(record.text) ? { ...rest, text: record.text, incomplete: true as const } : { ...rest, text: record.text }
+  })
+  if (!changed) return doc
+  const stillIncomplete = passages.some((p) => p.incomplete)
+  const length = passages.reduce((sum, p) => sum + [...p.text].length, 0)
+  const { incomplete: _incomplete, ...meta } = doc
+  return stillIncomplete ? { ...doc, passages, length } : { ...meta, passages, length }
+}
+
+/** Which records are in force for a document (anchor → record), for the reader's marks. */
+export function recordsInForce(doc: StudyDocument, records: readonly OfficialTextRecord[]): Map<string, OfficialTextRecord> {
+  const texts = new Map(doc.passages.map((p) => [p.anchor, p.text]))
+  return new Map(records.filter((r) => r.docId === doc.id && texts.get(r.anchor) === r.bundled).map((r) => [r.anchor, r]))
+}
+
+const STATUS_LABELS: Record<AlignedPassage['status'], string> = {
+  identical: '一致',
+  'fills-gap': '补入缺文',
+  differs: '文字不同',
+  'missing-in-official': '正式文本中没有',
+  'extra-in-official': '正式文本多出',
+}
+export { STATUS_LABELS as ALIGN_STATUS_LABELS }
+
+/** A short plain-text report of the differences, for the project's maintainers. */
+export function differencesReport(doc: StudyDocument, result: AlignResult, now: Date): string {
+  const lines = [
+    `《${doc.title}》正式文本核对差异报告`,
+    `核对日期：${now.toISOString().slice(0, 10)}`,
+    `本应用收录版本：${doc.version}`,
+    `结论：${result.verdict === 'accepted' ? '可据以补全' : `未采用（${result.reason ?? ''}）`}`,
+    '',
+  ]
+  const counts = new Map<string, number>()
+  for (const p of result.passages) counts.set(p.status, (counts.get(p.status) ?? 0) + 1)
+  lines.push(`共 ${result.passages.length} 段：${[...counts].map(([s, n]) => `${STATUS_LABELS[s as AlignedPassage['status']]} ${n}`).join('，')}`, '')
+  const notable = result.passages.filter((p) => p.status === 'differs' || p.status === 'missing-in-official' || p.status === 'extra-in-official')
+  if (!notable.length) lines.push('除补入的缺文外，没有发现差异。')
+  for (const p of notable) {
+    lines.push(`【${p.where}】（${p.anchor}）${STATUS_LABELS[p.status]}`)
+    if (p.diff) lines.push(`  差异：${p.diff.map((s) => (s.op === 'same' ? s.text : s.op === 'removed' ? `[-${s.text}-]` : `{+${s.text}+}`)).join('')}`)
+    else if (p.status === 'missing-in-official') lines.push(`  本应用：${p.bundled ?? ''}`)
+    else lines.push(`  正式文本：${p.official ?? ''}`)
+    lines.push('')
+  }
+  lines.push('说明：[-…-] 为本应用收录文本有、正式文本没有的文字；{+…+} 为正式文本有、本应用没有的文字。')
+  return lines.join('\n')
+}

@@ -1,0 +1,62 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref } from 'vue'
+import { applyOfficialText, recordsInForce, type OfficialTextRecord } from '@/lib/content/alignFills'
+import type { StudyDocument } from '@/lib/content/types'
+import { openOfficialTextDb, type OfficialTextRepository } from '@/lib/storage/officialTextDb'
+import { useLibraryStore } from './useLibraryStore'
+
+/**
+ * Passages this branch filled (or, by choice, replaced) from its own official copy of a bundled text.
+ * Reader, search and card bank read bundled documents through `apply`, so a filled gap is read,
+ * found and quizzed like the rest.
+ */
+export const useOfficialTextStore = defineStore('officialText', () => {
+  const library = useLibraryStore()
+  const records = ref<OfficialTextRecord[]>([])
+  const storageError = ref<string | null>(null)
+  let repository: Promise<OfficialTextRepository | null> | null = null
+
+  function openRepository(): Promise<OfficialTextRepository | null> {
+    repository ??= openOfficialTextDb().catch((error: unknown) => {
+      console.warn('IndexedDB unavailable', error)
+      storageError.value = '此浏览器无法长期保存补入的正文（可能处于无痕模式），补入的内容仅在本次打开期间有效。'
+      return null
+    })
+    return repository
+  }
+
+  const ready = openRepository().then(async (repo) => {
+    if (repo) records.value = await repo.all()
+  })
+
+  function apply(doc: StudyDocument): StudyDocument {
+    return applyOfficialText(doc, records.value)
+  }
+
+  /** Bundled documents that read differently in this browser, with their records applied. */
+  const changedDocuments = computed<StudyDocument[]>(() =>
+    markRaw((library.bundled ?? []).filter((doc) => recordsInForce(doc, records.value).size).map(apply)),
+  )
+
+  function recordsFor(docId: string): OfficialTextRecord[] {
+    return records.value.filter((r) => r.docId === docId)
+  }
+
+  /** Takes over the confirmed passages of one document; earlier records of other passages stay. */
+  async function confirm(docId: string, confirmed: readonly OfficialTextRecord[]): Promise<void> {
+    await ready
+    const anchors = new Set(confirmed.map((r) => r.anchor))
+    const next = [...recordsFor(docId).filter((r) => !anchors.has(r.anchor)), ...confirmed]
+    await (await openRepository())?.replaceDocument(docId, next)
+    records.value = [...records.value.filter((r) => r.docId !== docId), ...next]
+  }
+
+  /** Back to the bundled text for one document. */
+  async function clear(docId: string): Promise<void> {
+    await ready
+    await (await openRepository())?.replaceDocument(docId, [])
+    records.value = records.value.filter((r) => r.docId !== docId)
+  }
+
+  return { records, storageError, ready, changedDocuments, apply, recordsFor, confirm, clear }
+})
