@@ -33,25 +33,27 @@ export function useReaderLanding({ route, docId, ready, target, highlighting }: 
       const top = passage && element instanceof HTMLElement && element.getBoundingClientRect().top - passage.getBoundingClientRect().top > window.innerHeight / 3 ? element : passage ?? element
       if (top instanceof HTMLElement) top.scrollIntoView({ block: 'start' })
       announceReaderReady(route.path)
-      setTimeout(() => (tracking = true), 600)
+      tracking = true
     },
     { immediate: true },
   )
 
   let timer: ReturnType<typeof setTimeout> | undefined
+  function save() {
+    if (!tracking || !docId.value || window.scrollY < 200) return
+    const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0
+    const first = [...document.querySelectorAll<HTMLElement>('.reader-text [data-anchor]')].find((el) => el.getBoundingClientRect().bottom > header + 8)
+    if (first?.dataset.anchor) positions.set(docId.value, first.dataset.anchor)
+  }
   function remember() {
     clearTimeout(timer)
-    timer = setTimeout(() => {
-      if (!tracking || !docId.value || window.scrollY < 200) return
-      const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0
-      const first = [...document.querySelectorAll<HTMLElement>('.reader-text [data-anchor]')].find((el) => el.getBoundingClientRect().bottom > header + 8)
-      if (first?.dataset.anchor) positions.set(docId.value, first.dataset.anchor)
-    }, 400)
+    timer = setTimeout(save, 400)
   }
   onMounted(() => window.addEventListener('scroll', remember, { passive: true }))
   onBeforeUnmount(() => {
     window.removeEventListener('scroll', remember)
     clearTimeout(timer)
+    save()
     announceReaderReady(null)
   })
 }
