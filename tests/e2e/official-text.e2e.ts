@@ -28,7 +28,7 @@ describe('用正式文本补全 / 核对', () => {
     await panel.getByRole('button', { name: '逐段核对' }).click()
     const review = page.getByTestId('official-review')
     await review.waitFor()
-    expect(await review.locator('[data-status=fills-gap]').count()).toBe(20)
+    expect(await review.locator('[data-status=fills-gap]').count()).toBe(21)
     const differs = review.locator('[data-status=differs]')
     expect(await differs.count()).toBe(1)
     expect(await differs.getAttribute('data-anchor')).toBe('art-41')

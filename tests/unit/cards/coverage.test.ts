@@ -28,11 +28,11 @@ describe.skipIf(!hasContent('constitution.md'))('党章', () => {
     expect(card?.ordered).toBe(false)
   })
 
-  it('enumerates members’ duties and rights (第三条、第四条)', () => {
-    for (const anchor of ['art-3', 'art-4']) {
-      const card = byAnchor('constitution', anchor).find((c) => c.type === 'enumeration')
-      expect((card?.answer as string[] | undefined)?.length, anchor).toBe(8)
-    }
+  it('enumerates members’ rights (第四条); the duties (第三条) only once their gapped items are filled', () => {
+    const rights = byAnchor('constitution', 'art-4').find((c) => c.type === 'enumeration')
+    expect((rights?.answer as string[] | undefined)?.length).toBe(8)
+    // 第三条 items (一)(二) are gaps in the bundled 2022 text: a list of six would teach an incomplete answer.
+    expect(byAnchor('constitution', 'art-3').find((c) => c.type === 'enumeration')).toBeUndefined()
   })
 
   it('asks where a sentence comes from, with neighbouring articles as choices', () => {

@@ -18,7 +18,7 @@ const review = alignOfficialText(constitution, officialCopy(constitution, { chan
 describe('taking over passages from the official copy', () => {
   it('fills every gap; a difference is taken only when the member ticks it', () => {
     const kept = recordsFromReview(review, new Set(), now)
-    expect(kept).toHaveLength(20)
+    expect(kept).toHaveLength(21)
     expect(kept.every((r) => r.kind === 'fill')).toBe(true)
     const chosen = recordsFromReview(review, new Set(['art-41']), now)
     expect(chosen.find((r) => r.anchor === 'art-41')).toMatchObject({ kind: 'replace' })
@@ -34,6 +34,8 @@ describe('taking over passages from the official copy', () => {
     const before = generateCards([constitution], [])
     const after = generateCards([filled], [])
     expect(after.some((c) => JSON.stringify(c).includes('测试补入'))).toBe(true)
+    // 第三条's duties can be listed again once its two gapped items are filled.
+    expect((after.find((c) => c.anchor === 'art-3' && c.type === 'enumeration')?.answer as string[] | undefined)?.length).toBe(8)
     expect(after.filter((c) => c.anchor === 'art-50').length).toBeGreaterThan(before.filter((c) => c.anchor === 'art-50').length)
     // The reader no longer shows gap notices.
     expect(readerBlocks(filled).some((b) => b.kind === 'gaps')).toBe(false)
@@ -69,11 +71,11 @@ describe('official text database', () => {
     const repo = await openOfficialTextDb('test-official-text')
     const records = recordsFromReview(review, new Set(['art-41']), now)
     await repo.replaceDocument('constitution', records)
-    expect(await repo.all()).toHaveLength(21)
+    expect(await repo.all()).toHaveLength(22)
     const exported = await exportOfficialText(repo)
     await repo.replaceDocument('constitution', [])
     expect(await repo.all()).toEqual([])
-    expect(await importOfficialText(repo, [...exported, { id: 'junk' }])).toBe(21)
+    expect(await importOfficialText(repo, [...exported, { id: 'junk' }])).toBe(22)
     expect(await importOfficialText(repo, exported)).toBe(0)
     expect(await importOfficialText(repo, 'not a list')).toBe(0)
     expect((await repo.all()).map((r) => r.id).sort()).toEqual(records.map((r) => r.id).sort())
