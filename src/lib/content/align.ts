@@ -1,4 +1,4 @@
-import { diffChars, foldText, htmlToText, looksLikeHtml, similarity, type DiffSegment } from './alignText'
+import { bigrams, dice, diffChars, foldText, htmlToText, looksLikeHtml, similarity, type Bigrams, type DiffSegment } from './alignText'
 import { GAP_MARKER, withoutGaps } from './gaps'
 import { parseBody } from './parse'
 import type { Passage, StudyDocument } from './types'
@@ -163,11 +163,12 @@ interface Unit {
   labelled: boolean
   section: string
   gapOnly: boolean
+  grams: Bigrams
 }
 
 function unit(passage: Passage): Unit {
   const folded = foldText(withoutGaps(passage.text))
-  return { passage, folded, labelled: passage.label !== '', section: passage.path.map((h) => h.anchor).join('/'), gapOnly: folded === '' }
+  return { passage, folded, labelled: passage.label !== '', section: passage.path.map((h) => h.anchor).join('/'), gapOnly: folded === '', grams: bigrams(folded) }
 }
 
 const NO_MATCH = -Infinity
@@ -175,12 +176,12 @@ const NO_MATCH = -Infinity
 function pairScore(b: Unit, o: Unit): number {
   if (b.labelled || o.labelled) {
     if (!b.labelled || !o.labelled || b.passage.anchor !== o.passage.anchor) return NO_MATCH
-    return 2 + similarity(b.folded, o.folded)
+    return 2 + (b.folded === o.folded ? 1 : dice(b.grams, o.grams))
   }
   if (b.section !== o.section) return NO_MATCH
   // A paragraph that is only a gap takes whichever single paragraph stands in its place.
   if (b.gapOnly) return 0.5
-  const s = similarity(b.folded, o.folded)
+  const s = b.folded === o.folded ? 1 : dice(b.grams, o.grams)
   return s >= 0.35 ? s : NO_MATCH
 }
 
@@ -191,10 +192,12 @@ function compare(bundled: readonly Passage[], official: readonly Passage[]): Ali
   const n = B.length
   const m = O.length
   const width = m + 1
+  const scores = new Float64Array(n * m)
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) scores[i * m + j] = pairScore(B[i]!, O[j]!)
   const best = new Float64Array((n + 1) * width)
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--) {
-      const pair = pairScore(B[i]!, O[j]!)
+      const pair = scores[i * m + j]!
       best[i * width + j] = Math.max(best[(i + 1) * width + j]!, best[i * width + j + 1]!, pair === NO_MATCH ? NO_MATCH : pair + best[(i + 1) * width + j + 1]!)
     }
   const out: AlignedPassage[] = []
@@ -204,7 +207,7 @@ function compare(bundled: readonly Passage[], official: readonly Passage[]): Ali
   let extras = 0
   const pending: AlignedPassage[] = []
   while (i < n || j < m) {
-    const pair = i < n && j < m ? pairScore(B[i]!, O[j]!) : NO_MATCH
+    const pair = i < n && j < m ? scores[i * m + j]! : NO_MATCH
     if (pair !== NO_MATCH && best[i * width + j] === pair + best[(i + 1) * width + j + 1]!) {
       out.push(...pending.splice(0))
       out.push(matched(B[i]!.passage, O[j]!.passage, i === n - 1))

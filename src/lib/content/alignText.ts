@@ -23,24 +23,34 @@ export function foldText(text: string): string {
   return out
 }
 
+export interface Bigrams {
+  map: Map<string, number>
+  size: number
+}
+
+/** Character bigram counts of a folded text, computed once per passage when comparing many pairs. */
+export function bigrams(s: string): Bigrams {
+  const map = new Map<string, number>()
+  const chars = [...s]
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = chars[i]! + chars[i + 1]!
+    map.set(g, (map.get(g) ?? 0) + 1)
+  }
+  return { map, size: Math.max(chars.length - 1, 0) }
+}
+
+export function dice(x: Bigrams, y: Bigrams): number {
+  if (!x.size || !y.size) return 0
+  const [small, large] = x.map.size <= y.map.size ? [x, y] : [y, x]
+  let common = 0
+  for (const [g, n] of small.map) common += Math.min(n, large.map.get(g) ?? 0)
+  return (2 * common) / (x.size + y.size)
+}
+
 /** Dice coefficient of character bigrams of two folded texts (0 … 1). */
 export function similarity(a: string, b: string): number {
   if (a === b) return a ? 1 : 0
-  const grams = (s: string) => {
-    const map = new Map<string, number>()
-    const chars = [...s]
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const g = chars[i]! + chars[i + 1]!
-      map.set(g, (map.get(g) ?? 0) + 1)
-    }
-    return { map, size: Math.max(chars.length - 1, 0) }
-  }
-  const x = grams(a)
-  const y = grams(b)
-  if (!x.size || !y.size) return 0
-  let common = 0
-  for (const [g, n] of x.map) common += Math.min(n, y.map.get(g) ?? 0)
-  return (2 * common) / (x.size + y.size)
+  return dice(bigrams(a), bigrams(b))
 }
 
 export interface DiffSegment {
