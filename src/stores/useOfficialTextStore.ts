@@ -25,9 +25,12 @@ export const useOfficialTextStore = defineStore('officialText', () => {
     return repository
   }
 
-  const ready = openRepository().then(async (repo) => {
+  /** Reads the records again, e.g. after a backup file restored them (officialTextDb#importOfficialText). */
+  async function reload(): Promise<void> {
+    const repo = await openRepository()
     if (repo) records.value = await repo.all()
-  })
+  }
+  const ready = reload()
 
   function apply(doc: StudyDocument): StudyDocument {
     return applyOfficialText(doc, records.value)
@@ -58,5 +61,5 @@ export const useOfficialTextStore = defineStore('officialText', () => {
     records.value = records.value.filter((r) => r.docId !== docId)
   }
 
-  return { records, storageError, ready, changedDocuments, apply, recordsFor, confirm, clear }
+  return { records, storageError, ready, changedDocuments, apply, recordsFor, confirm, clear, reload }
 })
