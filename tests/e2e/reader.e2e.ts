@@ -50,6 +50,9 @@ describe('reader on a phone', () => {
       expect(await notice.textContent()).toContain('总纲第8—9自然段')
       expect(await notice.getByRole('button', { name: '用正式文本补全' }).count()).toBe(1)
       expect(await page.locator('#general-10 .paragraph-number').textContent()).toBe('10')
+      // A gap inside an article offers the same way to complete it.
+      await page.locator('#art-32').getByRole('button', { name: '用正式文本补全' }).click()
+      await page.getByTestId('official-panel').waitFor()
       expectNoErrors(errors)
     } finally {
       await context.close()
