@@ -41,4 +41,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
   },
+  // Module workers: the content worker loads mammoth lazily, which needs code splitting inside the worker.
+  worker: {
+    format: 'es',
+  },
 })

@@ -25,17 +25,23 @@ export const DOCX_LIMITS = {
 
 /** Reads a .txt, .md or .docx into checked text; every failure is an ImportError in plain Chinese. */
 export async function readImportFile(file: ImportFile): Promise<ImportedText> {
+  const extension = checkImportFile(file)
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const title = file.name.replace(/\.[^.]+$/, '')
+  if (extension === 'docx') return { title, text: cleanImportedText(await docxText(bytes, file.name)) }
+  const decoded = decodeText(bytes)
+  return { title, text: cleanImportedText(extension === 'txt' ? decoded : markdownToText(decoded)) }
+}
+
+/** What can be refused from a file's name and size alone, before it is read; returns its extension. */
+export function checkImportFile(file: Pick<ImportFile, 'name' | 'size'>): string {
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? ''
   if (!['txt', 'md', 'markdown', 'docx'].includes(extension))
     throw new ImportError(`不支持“${file.name}”这种文件。请选择 .txt、.md 或 .docx 文件${extension === 'doc' ? '（旧版 .doc 请先在 Word 中另存为 .docx）' : ''}。`)
   if (file.size === 0) throw new ImportError(`“${file.name}”是空文件。`)
   if (file.size > IMPORT_LIMITS.fileBytes)
     throw new ImportError(`“${file.name}”有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过 ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB 的上限。`)
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  const title = file.name.replace(/\.[^.]+$/, '')
-  if (extension === 'docx') return { title, text: cleanImportedText(await docxText(bytes, file.name)) }
-  const decoded = decodeText(bytes)
-  return { title, text: cleanImportedText(extension === 'txt' ? decoded : markdownToText(decoded)) }
+  return extension
 }
 
 const UNKNOWN_ENCODING = '文件编码无法识别，或者这不是文本文件。请用 UTF-8、GBK 或 Unicode（UTF-16）编码另存后再导入。'
