@@ -1,5 +1,5 @@
 import { IMPORT_LIMITS, ImportError, cleanImportedText, markdownToText } from './localDocument'
-import { readZipDirectory } from './zipDirectory'
+import { measureUnpacked, readZipDirectory, type ZipEntry } from './zipDirectory'
 
 /** The part of a browser File this needs (so Node tests can pass a plain object). */
 export interface ImportFile {
@@ -100,21 +100,33 @@ function chineseTextScore(text: string): number {
 }
 
 /** Refuses a .docx by what its zip directory says it holds, before a single byte is inflated. */
-export function checkDocxDirectory(bytes: Uint8Array, name: string): void {
+export function checkDocxDirectory(bytes: Uint8Array, name: string): ZipEntry[] {
   const entries = readZipDirectory(bytes)
   if (!entries) throw new ImportError(`“${name}”不是有效的 Word（.docx）文件，可能已损坏。`)
   if (!entries.some((entry) => entry.name === 'word/document.xml'))
     throw new ImportError(`“${name}”中没有 Word 正文，可能不是 Word 文件或已损坏。`)
   const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0)
-  if (unpacked > DOCX_LIMITS.unpackedBytes)
-    throw new ImportError(
-      `“${name}”解压后有 ${(unpacked / 1024 / 1024).toFixed(0)} MB，超过 ${DOCX_LIMITS.unpackedBytes / 1024 / 1024} MB 的上限，可能是异常文件，未导入。请在 Word 中另存一份，或把正文复制粘贴进来。`,
-    )
+  if (unpacked > DOCX_LIMITS.unpackedBytes) throw tooBig(name, `解压后有 ${(unpacked / 1024 / 1024).toFixed(0)} MB，超过`)
+  return entries
+}
+
+/** The directory may lie: inflate once, counting, and stop at the limit, before mammoth inflates anything. */
+async function checkDocxUnpacked(bytes: Uint8Array, entries: readonly ZipEntry[], name: string): Promise<void> {
+  if (typeof DecompressionStream === 'undefined') return
+  const unpacked = await measureUnpacked(bytes, entries, DOCX_LIMITS.unpackedBytes)
+  if (unpacked === null) throw new ImportError(`“${name}”不是有效的 Word（.docx）文件，可能已损坏。请在 Word 中打开后另存一份再试。`)
+  if (unpacked > DOCX_LIMITS.unpackedBytes) throw tooBig(name, '解压后超过')
+}
+
+function tooBig(name: string, what: string): ImportError {
+  return new ImportError(
+    `“${name}”${what} ${DOCX_LIMITS.unpackedBytes / 1024 / 1024} MB 的上限，可能是异常文件，未导入。请在 Word 中另存一份，或把正文复制粘贴进来。`,
+  )
 }
 
 async function docxText(bytes: Uint8Array, name: string): Promise<string> {
   if (!DOCX_MAGIC.every((b, i) => bytes[i] === b)) throw new ImportError(`“${name}”不是有效的 Word（.docx）文件，可能已损坏。`)
-  checkDocxDirectory(bytes, name)
+  await checkDocxUnpacked(bytes, checkDocxDirectory(bytes, name), name)
   // mammoth is large; it is loaded only when a member actually opens a .docx.
   const mammoth = await import('mammoth')
   try {

@@ -4,8 +4,12 @@
  */
 export interface ZipEntry {
   name: string
+  /** 0 stored, 8 deflated (the only two a .docx uses). */
+  method: number
   compressedSize: number
   uncompressedSize: number
+  /** Where the entry's local header starts. */
+  offset: number
 }
 
 const EOCD = 0x06054b50
@@ -32,6 +36,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
   const entries: ZipEntry[] = []
   for (let n = 0; n < count; n++) {
     if (offset + 46 > end || view.getUint32(offset, true) !== CENTRAL_HEADER) return null
+    const method = view.getUint16(offset + 10, true)
     const compressedSize = view.getUint32(offset + 20, true)
     const uncompressedSize = view.getUint32(offset + 24, true)
     const nameLength = view.getUint16(offset + 28, true)
@@ -39,8 +44,53 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
     const commentLength = view.getUint16(offset + 32, true)
     if (compressedSize === ZIP64_MARK || uncompressedSize === ZIP64_MARK) return null
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength))
-    entries.push({ name, compressedSize, uncompressedSize })
+    entries.push({ name, method, compressedSize, uncompressedSize, offset: view.getUint32(offset + 42, true) })
     offset += 46 + nameLength + extraLength + commentLength
   }
   return entries
+}
+
+/**
+ * What the entries really unpack to, counted while inflating and stopped as soon as the total passes
+ * `limit`: the directory's sizes are written by whoever made the file and may lie. Returns the bytes
+ * counted (more than `limit` means "too big"), or null when an entry is damaged, uses another method,
+ * or unpacks to more than its directory entry says.
+ */
+export async function measureUnpacked(bytes: Uint8Array, entries: readonly ZipEntry[], limit: number): Promise<number | null> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let total = 0
+  for (const entry of entries) {
+    const at = entry.offset
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return null
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
+    const data = bytes.subarray(start, start + entry.compressedSize)
+    if (data.length !== entry.compressedSize) return null
+    if (entry.method === 0) {
+      total += data.length
+      if (total > limit) return total
+      continue
+    }
+    if (entry.method !== 8) return null
+    const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader()
+    let size = 0
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        size += value.byteLength
+        if (size > entry.uncompressedSize) {
+          void reader.cancel().catch(() => {})
+          return null
+        }
+        if (total + size > limit) {
+          void reader.cancel().catch(() => {})
+          return total + size
+        }
+      }
+    } catch {
+      return null
+    }
+    total += size
+  }
+  return total
 }

@@ -71,6 +71,21 @@ describe('.docx zip bombs are refused from the directory, before inflating (issu
     expect(DOCX_LIMITS.unpackedBytes).toBe(50 * 1024 * 1024)
   }, 60_000)
 
+  it('a bomb whose directory lies about its sizes is stopped at the limit while counting, not inflated to the end', async () => {
+    const paragraph = '<w:p><w:r><w:t>二、学习笔记按季度检查。</w:t></w:r></w:p>'.repeat(64)
+    const body = await deflatedPart('word/document.xml', paragraph, Math.ceil((200 * 1024 * 1024) / Buffer.byteLength(paragraph)))
+    const liar = zip([{ ...body, size: 4096 }])
+    const start = performance.now()
+    const message = await rejects(file('说谎.docx', liar))
+    expect(performance.now() - start).toBeLessThan(5000)
+    expect(message).toMatch(/损坏|超过 50 MB 的上限/)
+    // Declaring (almost) the whole truth only moves the stop to the limit.
+    const honestish = zip([{ ...body, size: 0xfffffffe }])
+    expect(await rejects(file('说谎2.docx', honestish))).toMatch(/解压后有 4096 MB，超过 50 MB 的上限/)
+    const justUnder = zip([{ ...body, size: 40 * 1024 * 1024 }])
+    expect(await rejects(file('说谎3.docx', justUnder))).toMatch(/损坏|解压后超过 50 MB 的上限/)
+  }, 60_000)
+
   it('the directory of a real .docx is read, and it passes', () => {
     const entries = readZipDirectory(new Uint8Array(readFileSync(new URL('../../fixtures/branch-rules.docx', import.meta.url))))
     expect(entries?.map((e) => e.name)).toContain('word/document.xml')
