@@ -45,6 +45,8 @@ describe('the branch’s own documents', () => {
 
   it('imports a .docx, and a broken file gets a clear message without changing the library', async () => {
     const { page, errors } = await session.newPage()
+    const workers: string[] = []
+    page.on('worker', (worker) => workers.push(worker.url()))
     await page.goto('/')
     await page.getByTestId('add-local').click()
     const chooser = page.locator('[data-testid=local-form] input[type=file]')
@@ -54,6 +56,7 @@ describe('the branch’s own documents', () => {
 
     await chooser.setInputFiles(fileURLToPath(new URL('../fixtures/branch-rules.docx', import.meta.url)))
     await expect.poll(() => page.locator('[data-testid=local-form] textarea').inputValue()).toContain('一、每月第一个周五下午集中学习。')
+    expect(workers.filter((url) => /content\.worker/.test(url)), 'each file converted off the main thread').toHaveLength(2)
     await page.getByRole('button', { name: '加入书库' }).click()
     await page.locator('.local-item').filter({ hasText: 'branch-rules' }).waitFor()
     await page.locator('.local-item a').first().click()
