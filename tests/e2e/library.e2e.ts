@@ -110,9 +110,14 @@ describe('hostile and clumsy input does not freeze or reject (issue 12)', () => 
     await page.goto('/')
     await page.getByTestId('add-local').click()
     const form = page.getByTestId('local-form')
+    await form.locator('input[type=text]').fill('微信转来的学习要点')
     await form.locator('textarea').fill('#学习二十大#\n一、深入学习党的二十大精神。\n二、结合实际抓好落实。')
     await form.getByRole('button', { name: '加入书库' }).click()
     await page.getByRole('status').filter({ hasText: '已加入' }).waitFor()
+    await page.locator('.local-item a').filter({ hasText: '微信转来的学习要点' }).click()
+    await page.locator('#item-2').waitFor()
+    expect(await page.locator('.reader').textContent()).toContain('#学习二十大#')
+    await page.goto('/')
 
     await page.getByTestId('add-local').click()
     const chooser = page.locator('[data-testid=local-form] input[type=file]')
@@ -132,6 +137,45 @@ describe('hostile and clumsy input does not freeze or reject (issue 12)', () => 
     const alert = page.getByRole('alert').filter({ hasText: '上限' })
     await alert.waitFor()
     expect(await alert.textContent()).toMatch(/解压后有 200 MB，超过 50 MB 的上限/)
+    expectNoErrors(errors)
+  })
+
+  it('a version-1 library (no stored parsed forms) opens: its long document is parsed once, in a worker, then kept', async () => {
+    const { page, errors } = await session.newPage()
+    const workers: string[] = []
+    page.on('worker', (worker) => workers.push(worker.url()))
+    // A page of the same origin where the app does not run: write the database as version 1 left it.
+    await page.route('**/v1-writer', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>v1</title>' }))
+    await page.goto('/v1-writer')
+    const text = Array.from({ length: 1500 }, (_, i) => `${i + 1}. 第${i + 1}段：支部学习记录，按时参加组织生活。`).join('\n')
+    await page.evaluate(async (body: string) => {
+      const open = indexedDB.open('study-garden-library', 1)
+      open.onupgradeneeded = () => open.result.createObjectStore('documents', { keyPath: 'id' })
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
+      const tx = db.transaction('documents', 'readwrite')
+      tx.objectStore('documents').put({ id: 'local-v1doc-0001', title: '旧版本保存的文件', text: body, origin: '粘贴文本', addedAt: '2026-11-20T08:00:00.000Z', updatedAt: '2026-11-20T08:00:00.000Z' })
+      await new Promise((resolve) => (tx.oncomplete = resolve))
+      db.close()
+    }, text)
+    expect(text.length).toBeGreaterThan(20_000)
+    await page.goto('/')
+    await page.locator('.local-item').filter({ hasText: '旧版本保存的文件' }).waitFor()
+    await page.goto('/read/local-v1doc-0001#item-1500')
+    await page.locator('#item-1500').waitFor()
+    expect(workers.filter((url) => /content\.worker/.test(url))).toHaveLength(1)
+    await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('study-garden-library')
+      open.onsuccess = () => {
+        const db = open.result
+        const count = db.objectStoreNames.contains('parsed') ? db.transaction('parsed').objectStore('parsed').count() : null
+        if (!count) return resolve(-1)
+        count.onsuccess = () => { resolve(count.result); db.close() }
+      }
+    }))).toBe(1)
+    workers.length = 0
+    await page.reload()
+    await page.locator('#item-1500').waitFor()
+    expect(workers).toEqual([])
     expectNoErrors(errors)
   })
 })
