@@ -32,10 +32,19 @@ export const useLibraryStore = defineStore('library', () => {
     return repository
   }
 
-  /** Reads the stored documents; only those without a valid stored parsed form are parsed (off the main thread) and kept. */
-  const localReady = openRepository().then(async (repo) => {
+  /**
+   * Reads the stored documents; only those without a valid stored parsed form (a new version of the parser,
+   * a record restored from a backup) are parsed, off the main thread, and their parsed forms kept.
+   */
+  async function loadLocal(): Promise<void> {
+    const repo = await openRepository()
     if (!repo) return
-    const stored = await repo.loadParsed()
+    const stored = await repo.loadParsed().catch((error: unknown) => {
+      console.warn('local documents could not be read', error)
+      storageError.value = '本地文件暂时无法读取，请刷新页面后再试。'
+      return null
+    })
+    if (!stored) return
     const missing = stored.filter((s) => !s.parsed).map((s) => s.record)
     const outcomes = await parseLocalDocuments(missing)
     const byId = new Map(stored.flatMap((s) => (s.parsed ? [[s.record.id, markRaw(s.parsed)] as const] : [])))
@@ -48,7 +57,8 @@ export const useLibraryStore = defineStore('library', () => {
     })
     parsed.value = byId
     records.value = stored.map((s) => s.record)
-  })
+  }
+  const localReady = loadLocal()
 
   function loadBundled(): Promise<StudyDocument[]> {
     loadingBundled ??= import('virtual:study-corpus').then(({ default: documents }) => {
@@ -116,6 +126,8 @@ export const useLibraryStore = defineStore('library', () => {
 
   return {
     entries, bundled, local, records, termLinks, storageError, localReady,
+    /** Re-reads the branch's documents after something else wrote them (a restored backup). */
+    reloadLocal: loadLocal,
     loadBundled, getDocument, addDocument, renameDocument, replaceDocument, deleteDocument,
   }
 })
