@@ -60,6 +60,11 @@ export function decodeText(bytes: Uint8Array): string {
   if (!hasZero) {
     const utf8 = tryDecode('utf-8', bytes)
     if (utf8 !== null) return utf8
+    // UTF-8 with a stray bad byte (a file cut mid-character) is still UTF-8; read as GBK it would be
+    // mojibake that looks just as Chinese to the scoring below.
+    const loose = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+    const bad = loose.split('\uFFFD').length - 1
+    if (bad <= Math.max(1, loose.length / 200)) return loose
   }
   // Otherwise the reading that looks most like Chinese text wins: GBK read as UTF-16, UTF-16 read as GBK,
   // or UTF-16 read with the wrong byte order give rare characters, symbols and control characters.

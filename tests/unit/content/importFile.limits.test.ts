@@ -125,6 +125,11 @@ describe('text encodings (issue 12, item 12)', () => {
     expect(decodeText(utf16be(chinese))).toBe(chinese)
   })
 
+  it('UTF-8 cut off in the middle of a character stays UTF-8 (not GBK mojibake)', () => {
+    const bytes = new TextEncoder().encode(text)
+    expect(decodeText(bytes.subarray(0, bytes.length - 1))).toBe(`${text.slice(0, -1)}\uFFFD`)
+  })
+
   it('GBK, as Chinese Windows tools save it', () => {
     expect(decodeText(gbk).trim()).toBe('一、严守政治纪律。\n二、严守组织纪律。')
   })
