@@ -1,7 +1,8 @@
 import { checkImportFile, type ImportFile, type ImportedText } from '@/lib/content/importFile'
 import { ImportError, type LocalDocumentRecord } from '@/lib/content/localDocument'
 import type { StudyDocument } from '@/lib/content/types'
-import { runContentJob, type ContentJob, type ContentResult, type ParseOutcome } from './contentJobs'
+import type { ContentJob, ContentResult } from './contentJobs'
+import { parseOutcome, type ParseOutcome } from './parseJob'
 
 /** Texts shorter than this parse on the page in a few milliseconds; starting a worker would cost more. */
 export const WORKER_THRESHOLD_CHARS = 20_000
@@ -38,7 +39,7 @@ export async function parseLocalDocuments(records: LocalDocumentRecord[]): Promi
     // Parsing is linear and cannot hang, so a worker that fails to start falls back to the page.
     result = await inWorker(job, 5 * IMPORT_TIMEOUT_MS).catch(() => undefined)
   }
-  result ??= await runContentJob(job)
+  if (!result) return records.map(parseOutcome)
   if (result.kind === 'parse') return result.outcomes
   return records.map(() => ({ error: result.kind === 'failed' ? result.error : '内容处理失败，请重试。' }))
 }
@@ -54,9 +55,12 @@ export async function importFileOffThread(file: ImportFile): Promise<ImportedTex
   // Type and size are refused before the file is read.
   checkImportFile(file)
   const job: ContentJob = { kind: 'import', name: file.name, size: file.size, bytes: await file.arrayBuffer() }
-  const result = canUseWorker()
-    ? await inWorker(job, IMPORT_TIMEOUT_MS).catch((): ContentResult => ({ kind: 'failed', error: `无法读取“${file.name}”：文件可能过大或已损坏。请在 Word 中另存一份，或把正文复制粘贴进来。` }))
-    : await runContentJob(job)
+  // Files are only ever converted in a worker (every browser since 2023 has module workers), so a hostile
+  // file cannot freeze the page and the converter is not bundled twice.
+  if (!canUseWorker()) throw new ImportError('此浏览器无法在后台读取文件。请升级浏览器，或把正文复制粘贴进来。')
+  const result = await inWorker(job, IMPORT_TIMEOUT_MS).catch(
+    (): ContentResult => ({ kind: 'failed', error: `无法读取“${file.name}”：文件可能过大或已损坏。请在 Word 中另存一份，或把正文复制粘贴进来。` }),
+  )
   if (result.kind === 'import') return result.imported
   throw new ImportError(result.kind === 'failed' ? result.error : '文件读取失败，请重试或换一个文件。')
 }
