@@ -76,7 +76,9 @@ describe('updates reach an open tab (issue 12, item 13)', () => {
       await prompt.waitFor({ timeout: 30_000 })
       // Offered, not forced: until the member clicks, the tab keeps running A.
       expect(await page.evaluate(() => document.documentElement.dataset.build)).toBe('')
-      await page.screenshot({ path: join(tmpdir(), 'study-garden-update-prompt.png') })
+      await page.screenshot({ path: join(tmpdir(), 'study-garden-update-prompt-phone.png') })
+      await page.setViewportSize({ width: 1366, height: 768 })
+      await page.screenshot({ path: join(tmpdir(), 'study-garden-update-prompt-desktop.png') })
 
       await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), prompt.click()])
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.build), { timeout: 15_000 }).toBe('e2e-b')
