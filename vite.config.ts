@@ -1,16 +1,26 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { studyContent } from './scripts/build/contentPlugin'
+
+/** The dev server injects CSS as <style> elements; the built app, which ships the strict policy, never does. */
+const relaxStylePolicyInDev: Plugin = {
+  name: 'relax-style-policy-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+}
 
 export default defineConfig({
   plugins: [
     vue(),
+    relaxStylePolicyInDev,
     studyContent(),
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // A new version waits for the member (TheUpdatePrompt: 有新版本，点击更新) instead of waiting,
+      // unannounced, until every tab is closed; the component registers the service worker itself.
+      registerType: 'prompt',
+      injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
         name: '学习园地',
@@ -40,5 +50,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+  },
+  // Module workers: the content worker loads mammoth lazily, which needs code splitting inside the worker.
+  worker: {
+    format: 'es',
   },
 })

@@ -2,32 +2,24 @@ import catalog from 'virtual:study-catalog'
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { toCatalogEntry } from '@/lib/content/corpus'
-import { cleanImportedText, cleanTitle, localDocument, newLocalId, type LocalDocumentRecord } from '@/lib/content/localDocument'
+import { cleanImportedText, cleanTitle, ImportError, newLocalId, type LocalDocumentRecord } from '@/lib/content/localDocument'
 import { collectTermLinks, type TermLink } from '@/lib/content/termLinks'
 import type { CatalogEntry, StudyDocument } from '@/lib/content/types'
 import { openLibraryDb, type LibraryRepository } from '@/lib/storage/libraryDb'
+import { parseLocalDocumentOffThread, parseLocalDocuments } from '@/workers/contentWorker'
 
 /** The documents: the bundled catalog (in the app shell), the bundled texts (a lazy chunk), and the branch's own. */
 export const useLibraryStore = defineStore('library', () => {
   const bundled = shallowRef<StudyDocument[] | null>(null)
   const records = ref<LocalDocumentRecord[]>([])
+  /** Parsed forms by id: stored beside each record, so start-up reads them instead of parsing again. */
+  const parsed = shallowRef<ReadonlyMap<string, StudyDocument>>(new Map())
   const storageError = ref<string | null>(null)
   let loadingBundled: Promise<StudyDocument[]> | null = null
   let repository: Promise<LibraryRepository | null> | null = null
 
-  /** The branch's documents, parsed like bundled ones; a record that no longer parses is left out, not fatal. */
-  const local = computed<StudyDocument[]>(() =>
-    markRaw(
-      records.value.flatMap((record) => {
-        try {
-          return [localDocument(record)]
-        } catch (error) {
-          console.warn(`local document ${record.id} could not be parsed`, error)
-          return []
-        }
-      }),
-    ),
-  )
+  /** The branch's documents, parsed like bundled ones; a record that does not parse is left out, not fatal. */
+  const local = computed<StudyDocument[]>(() => markRaw(records.value.flatMap((record) => parsed.value.get(record.id) ?? [])))
   const entries = computed<CatalogEntry[]>(() => [...catalog, ...local.value.map(toCatalogEntry)])
   const termLinks = computed<TermLink[]>(() => (bundled.value ? collectTermLinks(bundled.value) : []))
 
@@ -40,9 +32,33 @@ export const useLibraryStore = defineStore('library', () => {
     return repository
   }
 
-  const localReady = openRepository().then(async (repo) => {
-    if (repo) records.value = await repo.all()
-  })
+  /**
+   * Reads the stored documents; only those without a valid stored parsed form (a new version of the parser,
+   * a record restored from a backup) are parsed, off the main thread, and their parsed forms kept.
+   */
+  async function loadLocal(): Promise<void> {
+    const repo = await openRepository()
+    if (!repo) return
+    const stored = await repo.loadParsed().catch((error: unknown) => {
+      console.warn('local documents could not be read', error)
+      storageError.value = '本地文件暂时无法读取，请刷新页面后再试。'
+      return null
+    })
+    if (!stored) return
+    const missing = stored.filter((s) => !s.parsed).map((s) => s.record)
+    const outcomes = await parseLocalDocuments(missing)
+    const byId = new Map(stored.flatMap((s) => (s.parsed ? [[s.record.id, markRaw(s.parsed)] as const] : [])))
+    missing.forEach((record, i) => {
+      const outcome = outcomes[i]
+      if (outcome && 'document' in outcome) {
+        byId.set(record.id, markRaw(outcome.document))
+        void repo.putParsed(record, outcome.document).catch((error: unknown) => console.warn('parsed form not stored', error))
+      } else console.warn(`local document ${record.id} could not be parsed`, outcome?.error)
+    })
+    parsed.value = byId
+    records.value = stored.map((s) => s.record)
+  }
+  const localReady = loadLocal()
 
   function loadBundled(): Promise<StudyDocument[]> {
     loadingBundled ??= import('virtual:study-corpus').then(({ default: documents }) => {
@@ -60,10 +76,11 @@ export const useLibraryStore = defineStore('library', () => {
     return (await loadBundled()).find((doc) => doc.id === id)
   }
 
-  /** Parses before saving, so a text that cannot become a document never reaches the library. */
+  /** Parses before saving, so a text that cannot become a document never reaches the library; stores both. */
   async function save(record: LocalDocumentRecord): Promise<void> {
-    localDocument(record)
-    await (await openRepository())?.put(record)
+    const document = markRaw(await parseLocalDocumentOffThread(record))
+    await (await openRepository())?.put(record, document)
+    parsed.value = new Map(parsed.value).set(record.id, document)
     records.value = [...records.value.filter((r) => r.id !== record.id), record].sort((a, b) => a.addedAt.localeCompare(b.addedAt))
   }
 
@@ -85,7 +102,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   function find(id: string): LocalDocumentRecord {
     const record = records.value.find((r) => r.id === id)
-    if (!record) throw new Error(`no local document ${id}`)
+    if (!record) throw new ImportError('找不到这个本地文件，可能已在其他窗口中删除。请刷新页面后再试。')
     return record
   }
 
@@ -102,10 +119,15 @@ export const useLibraryStore = defineStore('library', () => {
   async function deleteDocument(id: string): Promise<void> {
     await (await openRepository())?.delete(id)
     records.value = records.value.filter((r) => r.id !== id)
+    const rest = new Map(parsed.value)
+    rest.delete(id)
+    parsed.value = rest
   }
 
   return {
     entries, bundled, local, records, termLinks, storageError, localReady,
+    /** Re-reads the branch's documents after something else wrote them (a restored backup). */
+    reloadLocal: loadLocal,
     loadBundled, getDocument, addDocument, renameDocument, replaceDocument, deleteDocument,
   }
 })

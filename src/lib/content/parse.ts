@@ -22,7 +22,11 @@ import {
  *   lists the words elsewhere that link to it (glossary entries).
  */
 export interface ParseOptions {
-  /** Bundled content is strict: a duplicate anchor is an error. Added documents get `-2`, `-3` suffixes instead. */
+  /**
+   * Bundled content is strict: a duplicate anchor or a line the format does not know is an error.
+   * Added documents are lenient: duplicates get `-2`, `-3` suffixes, and an odd line (a WeChat `#话题#`,
+   * an unclosed `<!--`) is kept as a plain paragraph rather than rejecting the whole document.
+   */
   strict?: boolean
 }
 
@@ -54,6 +58,8 @@ export function parseBody(
   const toc: TocEntry[] = []
   const passages: Passage[] = []
   const anchors = new Map<string, number>()
+  /** Per duplicated anchor, the next suffix to try. */
+  const nextSuffix = new Map<string, number>()
   const stack: OpenHeading[] = []
   let topParagraphs = 0
   let fallbackHeadings = 0
@@ -67,8 +73,11 @@ export function parseBody(
       return anchor
     }
     if (strict) throw new ContentError(file, line, `duplicate anchor "${anchor}" (first used on line ${seen})`)
-    let n = 2
+    // Resume after the last suffix handed out for this anchor: every smaller one is taken already,
+    // so a paste of thousands of 第一条 lines stays linear instead of rescanning -2, -3, … each time.
+    let n = nextSuffix.get(anchor) ?? 2
     while (anchors.has(`${anchor}-${n}`)) n++
+    nextSuffix.set(anchor, n + 1)
     anchors.set(`${anchor}-${n}`, line)
     return `${anchor}-${n}`
   }
@@ -96,55 +105,69 @@ export function parseBody(
     if (text === '') return
     const previousContentLine = lastContentLine
     lastContentLine = line
-    if (text.startsWith('<!--')) {
-      if (!text.endsWith('-->')) throw new ContentError(file, line, 'an editor note "<!--" must close with "-->" on the same line')
-      const match = /^<!--\s*match:(.*)-->$/.exec(text)
-      if (match) {
-        const heading = toc[toc.length - 1]
-        if (!heading || heading.line !== previousContentLine) throw new ContentError(file, line, 'a "match:" note must stand right below its heading')
-        heading.match = match[1]!.split('|').map((word) => word.trim()).filter(Boolean)
-        if (!heading.match.length) throw new ContentError(file, line, 'a "match:" note lists no words')
+    /** Strict: the line is an error. Lenient: it falls through and becomes a plain paragraph. */
+    const unrecognised = (reason: string): void => {
+      if (strict) throw new ContentError(file, line, reason)
+    }
+    structured: {
+      if (text.startsWith('<!--')) {
+        if (!text.endsWith('-->')) {
+          unrecognised('an editor note "<!--" must close with "-->" on the same line')
+          break structured
+        }
+        const match = /^<!--\s*match:(.*)-->$/.exec(text)
+        if (match) {
+          const heading = toc[toc.length - 1]
+          const words = match[1]!.split('|').map((word) => word.trim()).filter(Boolean)
+          if (!heading || heading.line !== previousContentLine) unrecognised('a "match:" note must stand right below its heading')
+          else if (!words.length) unrecognised('a "match:" note lists no words')
+          else heading.match = words
+        }
+        return
       }
-      return
+      const md = MD_HEADING.exec(text)
+      if (md && md[2]!.trim()) {
+        addHeading(md[1]!.length, md[2]!.trim(), md[3], line)
+        return
+      }
+      if (md) unrecognised('heading has no text')
+      else if (text.startsWith('#')) unrecognised('unparseable heading: write "## Title" or "## Title {#anchor}"')
+      if (text.startsWith('#')) break structured
+      const structure = STRUCTURE_HEADING.exec(text)
+      if (structure && text.length <= 40 && !/[。；;]/.test(text)) {
+        addHeading(STRUCTURE_DEPTH[structure[2]!]!, text, undefined, line)
+        return
+      }
+      const article = ARTICLE.exec(text)
+      if (article) {
+        const n = parseNumeral(article[1]!)
+        if (!Number.isNaN(n)) {
+          open = { passage: push(`art-${n}`, `第${article[1]}条`, text, line), kind: 'article' }
+          return
+        }
+        unrecognised(`unparseable article number "${article[1]}"`)
+        break structured
+      }
+      const item = ITEM.exec(text)
+      if (item && !Number.isNaN(parseNumeral(item[1]!))) {
+        const n = parseNumeral(item[1]!)
+        const scoped = anchors.has(`item-${n}`) && stack.length ? `${stack[stack.length - 1]!.anchor}-item-${n}` : `item-${n}`
+        open = { passage: push(scoped, `${item[1]}、`, text, line), kind: 'item' }
+        return
+      }
+      if (open && (SUB_ITEM.test(text) || open.kind === 'article')) {
+        open.passage.text += `\n${text}`
+        return
+      }
+      const sub = SUB_ITEM.exec(text)
+      const parent = stack[stack.length - 1]
+      if (sub && !Number.isNaN(parseNumeral(sub[1]!))) {
+        const n = parseNumeral(sub[1]!)
+        push(parent ? `${parent.anchor}-sub-${n}` : `sub-${n}`, `（${sub[1]}）`, text, line)
+        return
+      }
     }
-    const md = MD_HEADING.exec(text)
-    if (md) {
-      const title = md[2]!.trim()
-      if (!title) throw new ContentError(file, line, 'heading has no text')
-      addHeading(md[1]!.length, title, md[3], line)
-      return
-    }
-    if (text.startsWith('#')) throw new ContentError(file, line, 'unparseable heading: write "## Title" or "## Title {#anchor}"')
-    const structure = STRUCTURE_HEADING.exec(text)
-    if (structure && text.length <= 40 && !/[。；;]/.test(text)) {
-      addHeading(STRUCTURE_DEPTH[structure[2]!]!, text, undefined, line)
-      return
-    }
-    const article = ARTICLE.exec(text)
-    if (article) {
-      const n = parseNumeral(article[1]!)
-      if (Number.isNaN(n)) throw new ContentError(file, line, `unparseable article number "${article[1]}"`)
-      open = { passage: push(`art-${n}`, `第${article[1]}条`, text, line), kind: 'article' }
-      return
-    }
-    const item = ITEM.exec(text)
-    if (item && !Number.isNaN(parseNumeral(item[1]!))) {
-      const n = parseNumeral(item[1]!)
-      const scoped = anchors.has(`item-${n}`) && stack.length ? `${stack[stack.length - 1]!.anchor}-item-${n}` : `item-${n}`
-      open = { passage: push(scoped, `${item[1]}、`, text, line), kind: 'item' }
-      return
-    }
-    if (open && (SUB_ITEM.test(text) || open.kind === 'article')) {
-      open.passage.text += `\n${text}`
-      return
-    }
-    const sub = SUB_ITEM.exec(text)
     const heading = stack[stack.length - 1]
-    if (sub && !Number.isNaN(parseNumeral(sub[1]!))) {
-      const n = parseNumeral(sub[1]!)
-      push(heading ? `${heading.anchor}-sub-${n}` : `sub-${n}`, `（${sub[1]}）`, text, line)
-      return
-    }
     open = null
     const n = heading ? ++heading.paragraphCount : ++topParagraphs
     push(heading ? `${heading.anchor}-${n}` : `p-${n}`, '', text, line)

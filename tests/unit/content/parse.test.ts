@@ -123,3 +123,43 @@ describe('gap markers', () => {
     expect(() => parseDocument('gap.md', `${FRONT}第一条 {{待补：缺。}}\n`)).toThrow(/gap\.md:11: .*incomplete/)
   })
 })
+
+describe('duplicate anchors stay linear (issue 12, item 8)', () => {
+  // A member pasted ~290 000 characters of repeated 第一条 lines: numbering the duplicates used to rescan
+  // every earlier suffix, which froze the tab for over a minute.
+  const line = '第一条 党员必须坚持党和人民的利益高于一切。'
+  const paste = Array.from({ length: Math.floor(290_000 / (line.length + 1)) }, () => line).join('\n')
+
+  it('a 290 000-character paste of one article number parses in well under a second', () => {
+    const start = performance.now()
+    const doc = parseDocument('paste.txt', `${FRONT}${paste}\n`, { strict: false })
+    const ms = performance.now() - start
+    expect(doc.passages).toHaveLength(paste.split('\n').length)
+    expect(ms).toBeLessThan(1000)
+  })
+
+  it('numbering is unchanged: the first free suffix, also around anchors taken by other lines', () => {
+    const doc = parseDocument('dup.txt', `${FRONT}一、甲。\n## 乙 {#item-1-3}\n一、丙。\n一、丁。\n一、戊。\n`, { strict: false })
+    // item-1-3 is taken by the heading, so the third 一、 skips it (heading-scoped anchors differ after a heading).
+    expect(doc.passages.map((p) => p.anchor)).toEqual(['item-1', 'item-1-3-item-1', 'item-1-3-item-1-2', 'item-1-3-item-1-3'])
+    const flat = parseDocument('dup.txt', `${FRONT}## 乙 {#art-1-3}\n第一条 甲。\n第一条 乙。\n第一条 丙。\n第一条 丁。\n`, { strict: false })
+    expect(flat.passages.map((p) => p.anchor)).toEqual(['art-1', 'art-1-2', 'art-1-4', 'art-1-5'])
+  })
+})
+
+describe('added documents are lenient, bundled content stays strict (issue 12, item 11)', () => {
+  const odd = `${FRONT}#学习二十大#\n一、甲。\n<!-- 未闭合的注释\n#\n第一二条 乙。\n`
+  it('an unrecognised line becomes a plain paragraph', () => {
+    const doc = parseDocument('wechat.txt', odd, { strict: false })
+    expect(doc.passages.map((p) => [p.anchor, p.text])).toEqual([
+      ['p-1', '#学习二十大#'],
+      ['item-1', '一、甲。'],
+      ['p-2', '<!-- 未闭合的注释'],
+      ['p-3', '#'],
+      ['p-4', '第一二条 乙。'],
+    ])
+  })
+  it('the same lines still fail a bundled file with file:line: reason', () => {
+    expect(() => parseDocument('bundled.md', odd)).toThrow(/^bundled\.md:11: unparseable heading/)
+  })
+})

@@ -1,0 +1,26 @@
+import { readImportFile, type ImportedText } from '@/lib/content/importFile'
+import { ImportError, type LocalDocumentRecord } from '@/lib/content/localDocument'
+import { parseOutcome, UNEXPECTED_FAILURE, type ParseOutcome } from './parseJob'
+
+export type { ParseOutcome }
+
+/** Work that can freeze a tab on a hostile input, so it runs in content.worker.ts. */
+export type ContentJob =
+  | { kind: 'parse'; records: LocalDocumentRecord[] }
+  | { kind: 'import'; name: string; size: number; bytes: ArrayBuffer }
+
+export type ContentResult =
+  | { kind: 'parse'; outcomes: ParseOutcome[] }
+  | { kind: 'import'; imported: ImportedText }
+  | { kind: 'failed'; error: string }
+
+/** Plain in, plain out (structured-clonable), and never throws: every failure is a Chinese message. */
+export async function runContentJob(job: ContentJob): Promise<ContentResult> {
+  try {
+    if (job.kind === 'parse') return { kind: 'parse', outcomes: job.records.map(parseOutcome) }
+    const imported = await readImportFile({ name: job.name, size: job.size, arrayBuffer: async () => job.bytes })
+    return { kind: 'import', imported }
+  } catch (error) {
+    return { kind: 'failed', error: error instanceof ImportError ? error.message : UNEXPECTED_FAILURE }
+  }
+}

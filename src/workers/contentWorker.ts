@@ -1,0 +1,66 @@
+import { checkImportFile, type ImportFile, type ImportedText } from '@/lib/content/importFile'
+import { ImportError, type LocalDocumentRecord } from '@/lib/content/localDocument'
+import type { StudyDocument } from '@/lib/content/types'
+import type { ContentJob, ContentResult } from './contentJobs'
+import { parseOutcome, type ParseOutcome } from './parseJob'
+
+/** Texts shorter than this parse on the page in a few milliseconds; starting a worker would cost more. */
+export const WORKER_THRESHOLD_CHARS = 20_000
+/** A conversion still running after this long is stopped (a hostile file the zip directory did not expose). */
+export const IMPORT_TIMEOUT_MS = 60_000
+
+const canUseWorker = () => typeof Worker !== 'undefined'
+
+function inWorker(job: ContentJob, timeoutMs: number): Promise<ContentResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./content.worker.ts', import.meta.url), { type: 'module' })
+    const timer = setTimeout(() => finish(() => resolve({ kind: 'failed', error: `处理超过 ${timeoutMs / 1000} 秒仍未完成，已停止。文件可能异常，请换一个文件或把正文复制粘贴进来。` })), timeoutMs)
+    const finish = (settle: () => void) => {
+      clearTimeout(timer)
+      worker.terminate()
+      settle()
+    }
+    worker.addEventListener('message', (event: MessageEvent<ContentResult>) => finish(() => resolve(event.data)))
+    // A worker that cannot start, or dies (out of memory), ends here.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault()
+      finish(() => reject(new Error(event.message || 'content worker failed')))
+    })
+    worker.postMessage(job, job.kind === 'import' ? [job.bytes] : [])
+  })
+}
+
+/** Parses the branch's documents; long ones off the main thread, so a huge paste never freezes the page. */
+export async function parseLocalDocuments(records: LocalDocumentRecord[]): Promise<ParseOutcome[]> {
+  const chars = records.reduce((sum, record) => sum + record.text.length, 0)
+  const job: ContentJob = { kind: 'parse', records: records.map((record) => ({ ...record })) }
+  let result: ContentResult | undefined
+  if (records.length && chars >= WORKER_THRESHOLD_CHARS && canUseWorker()) {
+    // Parsing is linear and cannot hang, so a worker that fails to start falls back to the page.
+    result = await inWorker(job, 5 * IMPORT_TIMEOUT_MS).catch(() => undefined)
+  }
+  if (!result) return records.map(parseOutcome)
+  if (result.kind === 'parse') return result.outcomes
+  return records.map(() => ({ error: result.kind === 'failed' ? result.error : '内容处理失败，请重试。' }))
+}
+
+export async function parseLocalDocumentOffThread(record: LocalDocumentRecord): Promise<StudyDocument> {
+  const [outcome] = await parseLocalDocuments([record])
+  if (!outcome || 'error' in outcome) throw new ImportError(outcome?.error ?? '内容处理失败，请重试。')
+  return outcome.document
+}
+
+/** Reads a chosen file (.txt, .md, .docx) in a worker; errors are ImportErrors in Chinese. */
+export async function importFileOffThread(file: ImportFile): Promise<ImportedText> {
+  // Type and size are refused before the file is read.
+  checkImportFile(file)
+  const job: ContentJob = { kind: 'import', name: file.name, size: file.size, bytes: await file.arrayBuffer() }
+  // Files are only ever converted in a worker (every browser since 2023 has module workers), so a hostile
+  // file cannot freeze the page and the converter is not bundled twice.
+  if (!canUseWorker()) throw new ImportError('此浏览器无法在后台读取文件。请升级浏览器，或把正文复制粘贴进来。')
+  const result = await inWorker(job, IMPORT_TIMEOUT_MS).catch(
+    (): ContentResult => ({ kind: 'failed', error: `无法读取“${file.name}”：文件可能过大或已损坏。请在 Word 中另存一份，或把正文复制粘贴进来。` }),
+  )
+  if (result.kind === 'import') return result.imported
+  throw new ImportError(result.kind === 'failed' ? result.error : '文件读取失败，请重试或换一个文件。')
+}
