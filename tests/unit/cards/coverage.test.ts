@@ -36,7 +36,7 @@ describe.skipIf(!hasContent('constitution.md'))('党章', () => {
   })
 
   it('asks where a sentence comes from, with neighbouring articles as choices', () => {
-    const card = byAnchor('constitution', 'art-7').find((c) => c.origin === 'choice:source')
+    const card = byAnchor('constitution', 'art-7').find((c) => c.generator === 'choice:source')
     expect(card?.options?.every((o) => /^第[一二三四五六七八九十]+条$/.test(o))).toBe(true)
     expect(card?.answer).toBe('第七条')
   })

@@ -51,7 +51,7 @@ describe('companion card files', () => {
   it('check choices and false statements like generated cards', () => {
     const head = 'doc: tibet-museum-branch\ncards:\n  - anchor: part-2-1\n'
     expect(errorOf(`${head}    type: choice\n    prompt: 发展了多少名党员？\n    answer: 6名\n    options: [5名, 7名]\n`).message).toContain('在选项中出现了0次')
-    expect(errorOf(`${head}    type: truefalse\n    prompt: 已发展党员8名。\n    answer: 错误\n`).message).toContain('fact')
+    expect(errorOf(`${head}    type: truefalse\n    prompt: 已发展党员8名。\n    answer: 错误\n`).message).toContain('original')
   })
 })
 
