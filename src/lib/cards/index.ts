@@ -54,18 +54,19 @@ export function generateDocumentCards(doc: StudyDocument): Card[] {
   cards.push(...groupEnumerationCards(contexts))
   const conflicting = new Set(conflictingDuplicates(cards))
   const fine = cards.filter((c) => cardProblems(c).length === 0 && !conflicting.has(c.id) && !CARD_RULES.some((r) => r.test(c)))
-  return dedupe(balanceVerdicts(fine))
+  return dedupe(fine)
 }
 
 /**
- * Keeps 正确 near half of the 判断 (always answering 正确 must not pass a quiz): true statements
- * beyond the false ones (plus a tenth) are dropped, the same ones every time (by id).
+ * Keeps 正确 near half of the 判断 (always answering 正确 must not pass a quiz): generated true
+ * statements beyond the false ones (plus a tenth) are dropped, the same ones every time (by id).
  */
 export function balanceVerdicts(cards: readonly Card[]): Card[] {
   const judged = cards.filter((c) => c.type === 'truefalse')
   const falseCount = judged.filter((c) => c.answer === '错误').length
-  const trues = judged.filter((c) => c.answer === '正确').sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))
-  const keep = Math.ceil(falseCount * 1.1)
+  const manualTrue = judged.filter((c) => c.answer === '正确' && c.origin === 'manual').length
+  const trues = judged.filter((c) => c.answer === '正确' && c.origin === 'generated').sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))
+  const keep = Math.max(0, Math.ceil(falseCount * 1.1) - manualTrue)
   const dropped = new Set(trues.slice(keep).map((c) => c.id))
   return cards.filter((c) => !dropped.has(c.id))
 }
@@ -92,10 +93,12 @@ export function generateCards(documents: readonly StudyDocument[], manual: reado
   // list answers replace the generated 列举).
   const written = new Set(manual.map((c) => `${c.type}\u0000${c.fact}`))
   return dedupe(
-    documents.flatMap((doc) => [
-      ...generateDocumentCards(doc).filter((c) => !written.has(`${c.type}\u0000${c.fact}`)),
-      ...manual.filter((c) => c.docId === doc.id),
-    ]),
+    balanceVerdicts(
+      documents.flatMap((doc) => [
+        ...generateDocumentCards(doc).filter((c) => !written.has(`${c.type}\u0000${c.fact}`)),
+        ...manual.filter((c) => c.docId === doc.id),
+      ]),
+    ),
   )
 }
 

@@ -3,7 +3,9 @@
  * Each rule is a predicate on one card (the bank-wide ones — duplicates, 正确 share, coverage —
  * take the whole bank); `npm run -s cards -- --lint` and the bench print the counts.
  */
+import { withoutGaps } from '../content/gaps'
 import type { StudyDocument } from '../content/types'
+import { isGap } from './text'
 import { catchwordCategory, CLOSED_LISTS, GENERIC_WORDS } from './lexicon'
 import { findQuantities } from './numbers'
 import type { Card } from './types'
@@ -18,7 +20,7 @@ export interface LintRule {
 const CJK = '\\u3400-\\u9fff'
 /** Half-width punctuation touching a Chinese character (谁主管,谁负责). */
 const HALF_WIDTH = new RegExp(`[${CJK}][,;:!?()]|[,;:!?()][${CJK}]`, 'u')
-const MODAL = /有权|可以|应当|必须|不得|要/
+const MODAL = /有权|可以|应当|必须/
 
 function answersOf(card: Card): string[] {
   return Array.isArray(card.answer) ? card.answer : [card.answer]
@@ -111,7 +113,8 @@ export function hasCutListItems(card: Card): boolean {
     const line = lines.find((l) => l.includes(item))
     if (!line) return false
     const sentence = line.replace(/^[（(][一二三四五六七八九十]+[）)]/, '').split(/[。；]/)[0]!
-    return MODAL.test(sentence) && !MODAL.test(item) && item.length < sentence.length
+    const rest = sentence.slice(sentence.indexOf(item) + item.length)
+    return (MODAL.test(rest) && !MODAL.test(item)) || (item.includes('服从') && rest.includes('服从'))
   })
 }
 
@@ -173,6 +176,8 @@ export function requiredSections(documents: readonly StudyDocument[]): { docId: 
     for (const p of doc.passages) {
       if (!p.label) continue
       if (doc.id === 'constitution' && !/^第.+条$/.test(p.label)) continue
+      // An article whose whole official text is still missing cannot be asked about.
+      if (isGap(p.text.slice(p.label.length)) && !/[。；]/.test(withoutGaps(p.text))) continue
       out.push({ docId: doc.id, anchor: p.anchor, label: `${doc.shortTitle}${p.label}` })
     }
   }

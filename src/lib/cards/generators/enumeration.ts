@@ -51,7 +51,8 @@ function subItemCard(ctx: PassageContext): Card | null {
   const answer = items.map((l) => gist(l.replace(SUB_ITEM, '')))
   const where = ctx.passage.label ? `${docName(ctx.doc)}${ctx.passage.label}` : docName(ctx.doc)
   const prompt = `${question}（${where}，共${formatNumeral(items.length)}项）`
-  return makeCard(ctx, 'enumeration', `sub-items:${intro}`, { prompt, answer, ordered: false }, 'enumeration:sub-items')
+  const about = sentences[sentences.length - 1]!
+  return makeCard(ctx, 'enumeration', `sub-items:${intro}`, { prompt, answer, ordered: false, about }, 'enumeration:sub-items')
 }
 
 /** Verbs that introduce a list running to the end of its sentence. */

@@ -90,10 +90,16 @@ export function clozeCards(ctx: PassageContext, ranked: Candidate[], limit: numb
 /** 单选: a blank with three distractors of the same kind; numbers as a sorted ladder. */
 export function choiceCards(ctx: PassageContext, ranked: Candidate[], pool: DistractorPool, limit: number): Card[] {
   const out: Card[] = []
-  const usable = ranked.filter((c) => !givesAway(blanked(ctx, c, BLANK), c.span) && distractorsFor(c.span, ctx, pool).length >= 3)
+  const wrongFor = new Map<Candidate, string[]>()
+  const usable = ranked.filter((c) => {
+    if (givesAway(blanked(ctx, c, BLANK), c.span)) return false
+    const wrong = distractorsFor(c.span, ctx, pool)
+    wrongFor.set(c, wrong)
+    return wrong.length >= 3
+  })
   for (const c of spread(usable, limit)) {
     const prompt = blanked(ctx, c, BLANK)
-    const wrong = distractorsFor(c.span, ctx, pool)
+    const wrong = wrongFor.get(c)!
     const card = makeCard(ctx, 'choice', c.fact, { prompt, answer: fullWidth(c.span.text) }, `choice:${c.span.kind}`)
     const q = c.span.quantity
     card.options =
@@ -120,9 +126,10 @@ function falseSwap(ctx: PassageContext, c: Candidate, pool: DistractorPool): str
 export function trueFalseCards(ctx: PassageContext, ranked: Candidate[], pool: DistractorPool, limit: number): Card[] {
   const out: Card[] = []
   const usable = ranked.filter((c) => !/正确|错误/.test(c.sentence.text))
-  const swappable = usable.filter((c) => falseSwap(ctx, c, pool) !== undefined)
+  const swaps = new Map(usable.map((c) => [c, falseSwap(ctx, c, pool)]))
+  const swappable = usable.filter((c) => swaps.get(c) !== undefined)
   for (const c of spread(swappable.length ? swappable : usable, limit)) {
-    const wrong = falseSwap(ctx, c, pool)
+    const wrong = swaps.get(c)
     const isTrue = wrong === undefined || parseInt(hash(c.fact).slice(-4), 36) % 2 === 0
     const statement = blanked(ctx, c, isTrue ? c.span.text : wrong!)
     out.push(
