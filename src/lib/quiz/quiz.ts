@@ -39,11 +39,19 @@ export function createQuiz(cards: readonly Card[], options: QuizOptions, seed: n
   return { seed, questions: [...first, ...rest].slice(0, count), startedAt: now }
 }
 
-/** Scores a finished quiz; unanswered questions count as wrong. */
-export function gradeQuiz(quiz: Quiz, responses: ReadonlyMap<string, QuizResponse>, finishedAt: number): QuizResult {
+/**
+ * Scores a finished quiz; unanswered questions count as wrong. `ownGrades`: questions the member
+ * graded themself (a long list recited rather than typed, on a phone).
+ */
+export function gradeQuiz(
+  quiz: Quiz,
+  responses: ReadonlyMap<string, QuizResponse>,
+  finishedAt: number,
+  ownGrades: ReadonlyMap<string, boolean> = new Map(),
+): QuizResult {
   const results: QuestionResult[] = quiz.questions.map((card) => {
     const response = responses.get(card.id) ?? ''
-    return { card, response, correct: checkAnswer(card, response) }
+    return { card, response, correct: ownGrades.get(card.id) ?? checkAnswer(card, response) }
   })
   const correct = results.filter((r) => r.correct).length
   const total = results.length
