@@ -90,7 +90,8 @@ export function isGenericBlank(card: Card): boolean {
   const a = String(card.answer)
   if (GENERIC_WORDS.has(a)) return true
   if (card.generator.endsWith(':member')) return true
-  return /^(?:[一二三四五六七八九十]是|以|把|对|在|从)/.test(a) || /(?:为|是|的|和|以)$/.test(a)
+  // A span edge inside a phrase: (一是以提升组织力量)为重点; not an idiom that ends in 是 (实事求是).
+  return /^(?:[一二三四五六七八九十]是|以|把|对|在|从)/.test(a) || /(?:的|和|以|与)$/.test(a)
 }
 
 /** The prompt spells out the answer's parts (三会……一课 with 三会一课 as the answer). */
@@ -195,7 +196,8 @@ export function lintCards(cards: readonly Card[], documents: readonly StudyDocum
   const trueShare = judged.length ? judged.filter((c) => c.answer === '正确').length / judged.length : 0
   const covering = new Set(
     cards
-      .filter((c) => (c.type === 'cloze' || c.type === 'choice') && !/哪一条|哪一项|第几条/.test(c.prompt))
+      // A 出处 question (which article, item or chapter) does not cover what the passage says.
+      .filter((c) => (c.type === 'cloze' || c.type === 'choice') && !/哪一条|哪一项|第几条|哪一章/.test(c.prompt))
       .map((c) => `${c.docId}#${c.anchor}`),
   )
   const uncovered = requiredSections(documents)

@@ -61,7 +61,8 @@ export function findQuantities(sentence: string): Quantity[] {
       if (!Number.isFinite(value)) continue
       // 一次、一名、一个 are rarely the fact a sentence is about; 一年 and 一个月 are, and so is
       // a quantity of one the sentence bounds (至少一次, 每……一次).
-      const bounded = /至少$|每[^，,。]{0,6}$/.test(sentence.slice(Math.max(0, start - 8), start))
+      const before8 = sentence.slice(Math.max(0, start - 8), start)
+      const bounded = /至少$/.test(before8) || (unit === '次' && /每[^，,。]{0,6}$/.test(before8))
       if (value === 1 && !/^(年|个月|周岁|岁)$/.test(unit) && !bounded) continue
       // Calendar years (2019年) are dates, not durations.
       if (unit === '年' && value >= 1000) continue

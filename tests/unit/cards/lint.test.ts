@@ -90,6 +90,7 @@ describe('card-quality rules, each on a real card', () => {
     expect(isGenericBlank(card({ type: 'cloze', prompt: '发展了社会主义的经济、（    ）和文化。', answer: '政治', generator: 'cloze:member' }))).toBe(true)
     expect(isGenericBlank(card({ type: 'cloze', prompt: '（    ）为重点,突出政治功能', answer: '一是以提升组织力量' }))).toBe(true)
     expect(isGenericBlank(card({ type: 'cloze', prompt: '党章规定，党的最高理想和最终目标是（    ）。', answer: '实现共产主义', generator: 'cloze:predicate' }))).toBe(false)
+    expect(isGenericBlank(card({ type: 'choice', prompt: '党章规定，党组织对党员作出处分决定，应当（    ）地查清事实。', answer: '实事求是' }))).toBe(false)
   })
 
   it('answers given away by the prompt', () => {

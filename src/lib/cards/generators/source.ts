@@ -46,7 +46,11 @@ function chapterCard(ctx: PassageContext, siblings: readonly PassageContext[], d
   const at = chapters.findIndex((h) => h.anchor === chapter.anchor)
   if (chapters.length < 4 || at < 0) return null
   const own = chapterWords(chapter.title)
-  const sentence = distinctiveSentences(ctx, docText).find((s) => !own.some((w) => s.text.includes(w)) && !/^(?:这|此|该|上述|它|其)/.test(s.text))
+  // Not a numbered item on its own (审查……的报告 could be any congress's power), not a reference.
+  const items = new Set(ctx.body.split('\n').filter((l) => /^[（(][一二三四五六七八九十]+[）)]/.test(l.trim())).map((l) => l.trim().replace(/^[（(][一二三四五六七八九十]+[）)]/, '').split(/[。；]/)[0]))
+  const sentence = distinctiveSentences(ctx, docText).find(
+    (s) => !own.some((w) => s.text.includes(w)) && !/^(?:这|此|该|上述|它|其)/.test(s.text) && !items.has(s.text) && s.text.length >= 15,
+  )
   if (!sentence) return null
   const from = Math.max(0, Math.min(at - 1 - (ctx.passage.line % 2), chapters.length - 4))
   const options = chapters.slice(from, from + 4).map((h) => h.title.replace(/[\s\u3000]+/, ' '))

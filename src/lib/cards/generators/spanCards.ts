@@ -12,6 +12,11 @@ const KIND_WEIGHT: Record<KeySpan['kind'], number> = { quantity: 4, predicate: 3
 /** A sentence that leans on something outside itself (这、此、该、上述……) cannot be asked alone. */
 const DANGLING = /^(?:这|此|该|上述|两种|以上|前款|本条|它|其)|文中|本文|本应用/
 
+function insideQuotes(text: string, at: number): boolean {
+  const before = text.slice(0, at)
+  return before.split('“').length > before.split('”').length
+}
+
 interface Candidate {
   sentence: Sentence
   span: KeySpan
@@ -32,8 +37,8 @@ export function rankSpans(ctx: PassageContext): Candidate[] {
         isBlankable(s.text) &&
         !GENERIC_WORDS.has(s.text) &&
         (s.kind !== 'member' || inFamily(s)) &&
-        // A number inside a catchword (“八项规定”, “四种形态”) is part of a name, not a rule.
-        !(s.kind === 'quantity' && sentence.text[s.start - 1] === '“'),
+        // A number inside a catchword (“八项规定”, “约法十章、九项要求”) is part of a name, not a rule.
+        !(s.kind === 'quantity' && insideQuotes(sentence.text, s.start)),
     )
     for (const span of spans) {
       const length = sentence.text.length
