@@ -1,4 +1,5 @@
 import { formatNumeral, parseNumeral } from '../../content/numerals'
+import type { HeadingRef } from '../../content/types'
 import { docName, makeCard, type PassageContext } from '../context'
 import { fullWidth, type Sentence } from '../text'
 import type { Card } from '../types'
@@ -34,6 +35,19 @@ function chapterWords(title: string): string[] {
   return [name, name.replace(/^党的|^党和/, '')].filter((w) => w.length >= 2)
 }
 
+const CHAPTERS = new WeakMap<readonly PassageContext[], HeadingRef[]>()
+
+/** The document's chapters in order (computed once per document). */
+function chaptersOf(siblings: readonly PassageContext[]): HeadingRef[] {
+  let found = CHAPTERS.get(siblings)
+  if (!found) {
+    const heads = siblings.map((c) => c.passage.path[0]).filter((h): h is HeadingRef => Boolean(h) && /^第.+章/.test(h!.title))
+    found = [...new Map(heads.map((h) => [h.anchor, h])).values()]
+    CHAPTERS.set(siblings, found)
+  }
+  return found
+}
+
 /**
  * 出处 for the 党章: which chapter a sentence comes from (nobody memorises 55 article numbers),
  * with four neighbouring chapter titles as options, only when the sentence does not contain
@@ -42,7 +56,7 @@ function chapterWords(title: string): string[] {
 function chapterCard(ctx: PassageContext, siblings: readonly PassageContext[], docText: string): Card | null {
   const chapter = ctx.passage.path[0]
   if (!chapter || !/^第.+章/.test(chapter.title) || !/^第.+条$/.test(ctx.passage.label)) return null
-  const chapters = [...new Map(siblings.map((c) => c.passage.path[0]).filter((h) => h && /^第.+章/.test(h.title)).map((h) => [h!.anchor, h!])).values()]
+  const chapters = chaptersOf(siblings)
   const at = chapters.findIndex((h) => h.anchor === chapter.anchor)
   if (chapters.length < 4 || at < 0) return null
   const own = chapterWords(chapter.title)
