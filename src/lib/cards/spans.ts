@@ -171,7 +171,7 @@ export function findSpans(sentence: string): KeySpan[] {
     if (!sentence.slice(subject.length).includes(subject)) spans.push({ kind: 'term', text: subject, start: 0, end: subject.length })
   }
   // X是Y / X实行Y: the predicate is the fact printed tests ask most (民主集中制是党的根本组织原则).
-  const predicate = /^([^，,：:；;、（）()]{2,16}?)(是|实行|实施|坚持)([^，,：:；;、“”（）()]{4,14})$/.exec(sentence)
+  const predicate = /^([^，,：:；;、（）()]{2,16}?)(是|实行|实施|坚持)([^，,：:；;、“”（）()]{4,10})$/.exec(sentence)
   if (predicate && isDefinedTerm(predicate[1]!) && isBlankable(predicate[3]!) && !/[的和]/.test(predicate[3]!.slice(-1))) {
     const start = predicate[1]!.length + predicate[2]!.length
     const text = predicate[3]!.replace(/^(?:党的|我国的|我们党的)/, '')

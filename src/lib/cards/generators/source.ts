@@ -62,8 +62,13 @@ function chapterCard(ctx: PassageContext, siblings: readonly PassageContext[], d
   const own = chapterWords(chapter.title)
   // Not a numbered item on its own (审查……的报告 could be any congress's power), not a reference.
   const items = new Set(ctx.body.split('\n').filter((l) => /^[（(][一二三四五六七八九十]+[）)]/.test(l.trim())).map((l) => l.trim().replace(/^[（(][一二三四五六七八九十]+[）)]/, '').split(/[。；]/)[0]))
+  // A whole sentence: it opens a paragraph or follows a full stop (a clause after ； lacks its subject).
+  const whole = (s: Sentence) => {
+    const at = ctx.body.indexOf(s.text)
+    return at >= 0 && (at === 0 || /[。\n]/.test(ctx.body[at - 1]!)) && s.stop !== '；'
+  }
   const sentence = distinctiveSentences(ctx, docText).find(
-    (s) => !own.some((w) => s.text.includes(w)) && !/^(?:这|此|该|上述|它|其)/.test(s.text) && !items.has(s.text) && s.text.length >= 15,
+    (s) => !own.some((w) => s.text.includes(w)) && !/^(?:这|此|该|上述|它|其)/.test(s.text) && !items.has(s.text) && s.text.length >= 15 && whole(s),
   )
   if (!sentence) return null
   const from = Math.max(0, Math.min(at - 1 - (ctx.passage.line % 2), chapters.length - 4))

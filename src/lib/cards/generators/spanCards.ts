@@ -59,7 +59,9 @@ function blanked(ctx: PassageContext, c: Candidate, replacement: string): string
   const stem = ctx.stems[ctx.sentences.indexOf(c.sentence)]
   const body = clip(text, c.span.start, c.span.start + replacement.length)
   const lead = ctx.doc.kind === 'constitution' ? '党章规定，' : ''
-  return fullWidth(`${lead}${stem ? `${stem}：` : ''}${body}。`)
+  // A report's own enumeration (二是……, 六是……) means nothing out of its context.
+  const own = c.span.start >= 2 ? body.replace(/^[一二三四五六七八九十]是/, '') : body
+  return fullWidth(`${lead}${stem ? `${stem}：` : ''}${own}。`)
 }
 
 /** Whether the rest of the prompt already shows the answer (五年以上 … 五年). */
