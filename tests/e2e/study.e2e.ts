@@ -285,6 +285,30 @@ describe('study: review, quiz, mistakes, backup', () => {
   })
 })
 
+describe('每日一练', () => {
+  it('runs five questions from the home page with Space only, then shows the day done and the streak', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.getByTestId('daily-start').click()
+    await page.waitForURL(/\/study\/review$/)
+    for (let i = 0; i < 5; i++) {
+      await page.locator('.review-card').waitFor()
+      await page.keyboard.press('Space') // question side: show the answer
+      await page.getByTestId('card-answer').waitFor()
+      await page.keyboard.press('Space') // answer side: 良好
+      await expect.poll(() => text(page, 'session-count')).toBe(String(i + 1))
+    }
+    await page.getByTestId('review-done').waitFor()
+    expect(await text(page, 'review-done')).toContain('每日一练已完成')
+    await page.locator('.review[data-saving=false]').waitFor()
+    await page.goto('/')
+    await expect.poll(() => text(page, 'daily-done')).toBe('5')
+    expect(await text(page, 'daily-streak')).toBe('1')
+    await page.getByTestId('daily-complete').waitFor()
+    expectNoErrors(errors)
+  })
+})
+
 /** Opens the quiz setup with only one card type ticked. */
 async function onlyType(page: Page, label: string) {
   await page.goto('/quiz')

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildQueue,
+  DAILY_COUNT,
+  dailyPractice,
+  ratedToday,
   createScheduler,
   DEFAULT_STUDY_SETTINGS,
   dueForecast,
@@ -190,5 +193,26 @@ describe('siblings and interleaving', () => {
     const q = buildQueue({ cards: mixed, states: new Map(), settings: settings({ chapter: 'constitution›第二章 党的组织制度' }), logs: [], now: T0 })
     expect(q.fresh.map((c) => c.anchor)).toEqual(['art-2', 'art-3', 'art-1'])
     expect(sanitizeSettings({ chapter: 'constitution›第二章 党的组织制度' }).chapter).toBe('constitution›第二章 党的组织制度')
+  })
+})
+
+describe('查看提示 and 每日一练', () => {
+  it('records in the review log that the hint was used, and only then', () => {
+    const scheduler = createScheduler()
+    const card = makeCard(1)
+    expect(scheduler.rate(null, card, 3, T0, true).log.hinted).toBe(true)
+    expect('hinted' in scheduler.rate(null, card, 3, T0).log).toBe(false)
+  })
+
+  it('offers due cards before new ones, five at most', () => {
+    const scheduler = createScheduler()
+    const learned = scheduler.rate(null, cards[5]!, 4, T0 - 10 * DAY)
+    const states = new Map([[cards[5]!.id, learned.after]])
+    const q = buildQueue({ cards, states, settings: settings(), logs: [learned.log], now: T0 })
+    const daily = dailyPractice(q)
+    expect(daily).toHaveLength(DAILY_COUNT)
+    expect(daily[0]!.id).toBe(cards[5]!.id)
+    expect(ratedToday([learned.log], T0)).toBe(0)
+    expect(ratedToday([learned.log], T0 - 10 * DAY)).toBe(1)
   })
 })
