@@ -89,13 +89,13 @@ export function dedupe(cards: readonly Card[]): Card[] {
  * the generated cards of their document; they pass the same quality checks.
  */
 export function generateCards(documents: readonly StudyDocument[], manual: readonly Card[] = []): Card[] {
-  // A hand-written card replaces a generated one of the same type on the same fact (reviewed
-  // list answers replace the generated 列举).
-  const written = new Set(manual.map((c) => `${c.type}\u0000${c.fact}`))
+  // A hand-written card replaces a generated one of the same type on the same fact, or asking
+  // the same question (reviewed list answers replace the generated 列举).
+  const written = new Set([...manual.map((c) => `${c.type}\u0000${c.fact}`), ...manual.map(questionKey)])
   return dedupe(
     balanceVerdicts(
       documents.flatMap((doc) => [
-        ...generateDocumentCards(doc).filter((c) => !written.has(`${c.type}\u0000${c.fact}`)),
+        ...generateDocumentCards(doc).filter((c) => !written.has(`${c.type}\u0000${c.fact}`) && !written.has(questionKey(c))),
         ...manual.filter((c) => c.docId === doc.id),
       ]),
     ),
