@@ -1,5 +1,6 @@
 import { computed, type ComputedRef } from 'vue'
 import { CARD_TYPE_LABELS, type CardType } from '@/lib/cards/types'
+import { chapterOf } from '@/lib/schedule'
 import { useLibraryStore } from '@/stores/useLibraryStore'
 import { useStudyStore } from '@/stores/useStudyStore'
 
@@ -14,6 +15,8 @@ export interface UseDeckChoicesReturn {
   documents: ComputedRef<DeckDocumentChoice[]>
   /** The card types that occur in the card bank, in their canonical order. */
   types: ComputedRef<CardType[]>
+  /** Chapters new cards may start from (`constitution›第一章　党员`), in text order. */
+  chapters: ComputedRef<{ key: string; label: string }[]>
 }
 
 /** What the study and quiz settings offer to choose from: every document with its card count, and the card types present. */
@@ -29,5 +32,14 @@ export function useDeckChoices(): UseDeckChoicesReturn {
     const present = new Set((study.cards ?? []).map((card) => card.type))
     return (Object.keys(CARD_TYPE_LABELS) as CardType[]).filter((type) => present.has(type))
   })
-  return { documents, types }
+  const chapters = computed(() => {
+    const titles = new Map(library.entries.map((doc) => [doc.id, doc.shortTitle || doc.title]))
+    const seen = new Map<string, string>()
+    for (const card of study.cards ?? []) {
+      const key = chapterOf(card)
+      if (!seen.has(key)) seen.set(key, `${titles.get(card.docId) ?? card.docId} · ${key.split('›')[1] || '全文'}`)
+    }
+    return [...seen].map(([key, label]) => ({ key, label }))
+  })
+  return { documents, types, chapters }
 }

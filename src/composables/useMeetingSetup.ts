@@ -1,5 +1,6 @@
 import { computed, watch, type ComputedRef } from 'vue'
 import { useRouter } from 'vue-router'
+import { isDefaultMeetingSource } from '@/lib/cards/hint'
 import type { Card } from '@/lib/cards/types'
 import { addRound, drawRound, pickCard, quizProblems, retitle, setRoundKind, type MeetingDraft } from '@/lib/meeting/draft'
 import type { Quiz, RiskPoints, RoundKind } from '@/lib/meeting/types'
@@ -32,7 +33,8 @@ export function useMeetingSetup(): UseMeetingSetupReturn {
   const library = useLibraryStore()
   const router = useRouter()
   const bank = useCardBank()
-  const allDocIds = () => library.entries.map((entry) => entry.id)
+  // By default a meeting quiz draws from the official texts, not the glossary or the seed article.
+  const allDocIds = () => library.entries.filter((entry) => isDefaultMeetingSource(entry.kind)).map((entry) => entry.id)
   if (!store.draft) store.resetDraft(allDocIds())
   const draft = computed(() => store.draft as MeetingDraft)
   let seed = Date.now() % 1_000_000

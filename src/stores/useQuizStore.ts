@@ -30,12 +30,17 @@ export const useQuizStore = defineStore('quiz', () => {
   /** Ids of questions already submitted (their feedback is showing or has been seen). */
   const submitted = shallowRef<ReadonlySet<string>>(new Set())
   const result = shallowRef<QuizResult | null>(null)
+  /** Questions the member graded themself (long lists on a phone): id → right or not. */
+  const selfGraded = shallowRef<ReadonlyMap<string, boolean>>(new Map())
+  /** Questions answered after looking at 查看提示. */
+  const hinted = shallowRef<ReadonlySet<string>>(new Set())
   /** The address that started the current quiz, so coming back to it (after 查看原文) resumes instead of restarting. */
   const origin = ref<string | null>(null)
 
   const question = computed<Card | null>(() => quiz.value?.questions[index.value] ?? null)
   const isSubmitted = computed(() => Boolean(question.value && submitted.value.has(question.value.id)))
-  const isCorrect = computed(() => (question.value && isSubmitted.value ? checkAnswer(question.value, responses.value.get(question.value.id) ?? '') : null))
+  const correctOf = (card: Card) => selfGraded.value.get(card.id) ?? checkAnswer(card, responses.value.get(card.id) ?? '')
+  const isCorrect = computed(() => (question.value && isSubmitted.value ? correctOf(question.value) : null))
   const isLast = computed(() => Boolean(quiz.value && index.value >= quiz.value.questions.length - 1))
   const poolSize = computed(() => (study.cards ? quizPool(study.cards, options.value).length : 0))
 
@@ -45,6 +50,8 @@ export const useQuizStore = defineStore('quiz', () => {
     index.value = 0
     responses.value = new Map()
     submitted.value = new Set()
+    selfGraded.value = new Map()
+    hinted.value = new Set()
     result.value = null
     return true
   }
@@ -71,13 +78,14 @@ export const useQuizStore = defineStore('quiz', () => {
     responses.value = new Map(responses.value).set(card.id, response)
   }
 
-  /** Checks the current answer; a wrong one goes into the 错题本 at once. */
-  async function submit() {
+  /** Checks the current answer (or takes the member's own grade); a wrong one goes into the 错题本 at once. */
+  async function submit(ownGrade?: boolean) {
     const card = question.value
     if (!card || isSubmitted.value) return
+    if (ownGrade !== undefined) selfGraded.value = new Map(selfGraded.value).set(card.id, ownGrade)
     submitted.value = new Set(submitted.value).add(card.id)
     const response = responses.value.get(card.id) ?? ''
-    const changes = updateMistakes(progress.mistakes, [{ card, response, correct: checkAnswer(card, response) }], Date.now(), {
+    const changes = updateMistakes(progress.mistakes, [{ card, response, correct: correctOf(card) }], Date.now(), {
       removeCorrect: mode.value === 'mistakes',
     })
     await progress.changeMistakes(changes)
@@ -85,8 +93,12 @@ export const useQuizStore = defineStore('quiz', () => {
 
   function next() {
     if (!quiz.value) return
-    if (isLast.value) result.value = gradeQuiz(quiz.value, responses.value, Date.now())
+    if (isLast.value) result.value = gradeQuiz(quiz.value, responses.value, Date.now(), selfGraded.value)
     else index.value++
+  }
+
+  function useHint() {
+    if (question.value) hinted.value = new Set(hinted.value).add(question.value.id)
   }
 
   function reset() {
@@ -97,6 +109,7 @@ export const useQuizStore = defineStore('quiz', () => {
 
   return {
     options, mode, origin, quiz, index, responses, result, question, isSubmitted, isCorrect, isLast, poolSize,
-    start, startMistakes, answer, submit, next, reset,
+    selfGraded, hinted,
+    start, startMistakes, answer, submit, next, reset, useHint,
   }
 })

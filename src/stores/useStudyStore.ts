@@ -28,6 +28,10 @@ export const useStudyStore = defineStore('study', () => {
   const now = ref(Date.now())
   /** The card whose answer is shown (an id, so a different card never opens revealed). */
   const revealedId = ref<string | null>(null)
+  /** The card whose 查看提示 was opened before answering (recorded in its review log). */
+  const hintedId = ref<string | null>(null)
+  /** 每日一练: the session ends after this many ratings (null: no limit). */
+  const sessionLimit = ref<number | null>(null)
   /** A card brought back by undo is shown first, whatever the queue says. */
   const pinnedId = ref<string | null>(null)
   const history = shallowRef<ReviewOutcome[]>([])
@@ -51,6 +55,7 @@ export const useStudyStore = defineStore('study', () => {
   const counts = computed(() => (queue.value ? queueCounts(queue.value) : { due: 0, fresh: 0, total: 0 }))
   const current = computed<Card | null>(() => {
     const pinned = pinnedId.value ? cardById.value.get(pinnedId.value) : undefined
+    if (!pinned && sessionLimit.value !== null && reviewedThisSession.value >= sessionLimit.value) return null
     return pinned ?? (queue.value ? nextCard(queue.value) : null)
   })
   const preview = computed<Record<Grade, IntervalPreview> | null>(() => {
@@ -70,6 +75,10 @@ export const useStudyStore = defineStore('study', () => {
     if (current.value) revealedId.value = current.value.id
   }
 
+  function useHint() {
+    if (current.value) hintedId.value = current.value.id
+  }
+
   /** Keeps the card on screen while the user reads its source, so back returns to it. */
   function holdCurrent() {
     if (current.value) pinnedId.value = current.value.id
@@ -79,10 +88,11 @@ export const useStudyStore = defineStore('study', () => {
     const card = current.value
     if (!card || !revealed.value) return
     tick()
-    const outcome = scheduler.value.rate(progress.states.get(card.id) ?? null, card, grade, now.value)
+    const outcome = scheduler.value.rate(progress.states.get(card.id) ?? null, card, grade, now.value, hintedId.value === card.id)
     history.value = [...history.value, outcome].slice(-UNDO_DEPTH)
     pinnedId.value = null
     revealedId.value = null
+    hintedId.value = null
     reviewedThisSession.value++
     leechNotice.value = outcome.becameLeech ? `此卡已遗忘 ${outcome.after.lapses} 次，列为“难记卡片”并暂停复习，可在今日学习页恢复。` : null
     await progress.saveReview(outcome)
@@ -94,8 +104,10 @@ export const useStudyStore = defineStore('study', () => {
     history.value = history.value.slice(0, -1)
     reviewedThisSession.value = Math.max(0, reviewedThisSession.value - 1)
     leechNotice.value = null
+    // The card comes back question side up, to be answered again.
     pinnedId.value = outcome.after.cardId
-    revealedId.value = outcome.after.cardId
+    revealedId.value = null
+    hintedId.value = null
     await progress.undoReview(outcome)
   }
 
@@ -109,9 +121,11 @@ export const useStudyStore = defineStore('study', () => {
     tick()
   }
 
-  /** A new session: the clock moves on, the counters start again. */
-  function startSession() {
+  /** A new session: the clock moves on, the counters start again; `limit` for the 每日一练. */
+  function startSession(limit: number | null = null) {
     tick()
+    sessionLimit.value = limit
+    hintedId.value = null
     reviewedThisSession.value = 0
     history.value = []
     pinnedId.value = null
@@ -121,6 +135,7 @@ export const useStudyStore = defineStore('study', () => {
 
   return {
     cards, loadError, now, revealed, queue, counts, current, preview, leeches, canUndo, reviewedThisSession, leechNotice, cardById,
-    ensureReady, tick, reveal, holdCurrent, rate, undo, restoreLeech, updateSettings, startSession,
+    sessionLimit, hintedId,
+    ensureReady, tick, reveal, useHint, holdCurrent, rate, undo, restoreLeech, updateSettings, startSession,
   }
 })

@@ -72,11 +72,14 @@ describe('study: review, quiz, mistakes, backup', () => {
     await review(page, [4, 4, 1, 1])
     expect(await text(page, 'session-count')).toBe('5')
 
-    // Ctrl+Z takes the last rating back and shows that card again, revealed.
+    // Ctrl+Z takes the last rating back and shows that card again, question side up.
     const next = await page.locator('.review-card').getAttribute('data-card')
     await page.keyboard.press('Control+z')
     await expect.poll(() => text(page, 'session-count')).toBe('4')
     expect(await page.locator('.review-card').getAttribute('data-card')).not.toBe(next)
+    await page.getByTestId('reveal').waitFor()
+    expect(await page.getByTestId('card-answer').count()).toBe(0)
+    await page.keyboard.press('Space')
     await page.getByTestId('card-answer').waitFor()
     await page.keyboard.press('1')
     await expect.poll(() => text(page, 'session-count')).toBe('5')
@@ -202,4 +205,115 @@ describe('study: review, quiz, mistakes, backup', () => {
     expect(await number(page, 'new-count')).toBe(17)
     expectNoErrors(errors)
   })
+
+  it('marks a 列举 answered with its displayed answer as right', async () => {
+    const { page, errors } = await session.newPage()
+    await onlyType(page, '列举')
+    await page.getByTestId('quiz-start').click()
+    await page.locator('.quiz-question').waitFor()
+    const id = await page.locator('.quiz-question').getAttribute('data-card')
+    await page.getByTestId('quiz-submit').click()
+    expect(await text(page, 'quiz-feedback')).toContain('回答错误')
+    // The answer is shown as numbered items.
+    const items = await page.locator('[data-testid=answer-list] li').evaluateAll((lis) => lis.map((li) => li.firstChild?.textContent?.trim() ?? ''))
+    expect(items.length).toBeGreaterThan(1)
+    // 错题重练 on that card: typing the displayed items (which hold 、 and ， themselves) is right.
+    await page.goto(`/quiz?from=mistakes&card=${encodeURIComponent(id ?? '')}`)
+    await page.locator(`.quiz-question[data-card="${id}"]`).waitFor()
+    await page.getByTestId('answer-input').fill(items.join('；'))
+    await page.getByTestId('quiz-submit').click()
+    expect(await text(page, 'quiz-feedback')).toContain('回答正确')
+    expectNoErrors(errors)
+  })
+
+  it('never shows two cards of one fact in a study session', async () => {
+    const { page, errors } = await session.newPage()
+    await openStudy(page)
+    await page.getByTestId('start-review').click()
+    const facts: string[] = []
+    for (let i = 0; i < 12; i++) {
+      const card = page.locator('.review-card')
+      await card.waitFor()
+      facts.push((await card.getAttribute('data-fact')) ?? '')
+      await page.keyboard.press('Space')
+      await page.getByTestId('card-answer').waitFor()
+      await page.keyboard.press('4')
+      await expect.poll(() => text(page, 'session-count')).toBe(String(i + 1))
+    }
+    for (let i = 1; i < facts.length; i++) expect(facts[i], `${i}`).not.toBe(facts[i - 1])
+    expect(new Set(facts).size).toBe(facts.length)
+    expectNoErrors(errors)
+  })
+
+  it('shows the source with the answer masked as a hint, and records that it was used', async () => {
+    const { page, errors } = await session.newPage()
+    await onlyType(page, '填空')
+    await page.getByTestId('quiz-start').click()
+    await page.locator('.quiz-question').waitFor()
+    await page.getByTestId('hint').click()
+    const hint = await text(page, 'hint-text')
+    expect(hint).toContain('＿')
+    await page.getByTestId('quiz-submit').click()
+    const answer = (await text(page, 'quiz-correct-answer')).replace(/^正确答案：/, '').replace(/^“|”$/g, '')
+    expect(answer.length).toBeGreaterThan(0)
+    expect(hint).not.toContain(answer)
+    expect(await text(page, 'quiz-feedback')).toContain('使用了提示')
+    expectNoErrors(errors)
+  })
+
+  it('runs a quiz from the keyboard alone: 1–4 / A–D choose, Enter submits, Enter goes on', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/quiz')
+    await page.getByTestId('quiz-setup').waitFor()
+    await page.getByTestId('quiz-start').focus()
+    await page.keyboard.press('Enter')
+    for (let i = 0; i < 5; i++) {
+      const question = page.locator('.quiz-question')
+      await question.waitFor()
+      expect(await question.textContent()).toContain(`第 ${i + 1} 题 / 共 5 题`)
+      const options = page.locator('.quiz-question .choice')
+      if (await options.count()) {
+        await page.keyboard.press(i % 2 ? 'B' : '1')
+        await expect.poll(() => page.locator('.quiz-question .choice.on').count()).toBe(1)
+      }
+      await page.keyboard.press('Enter')
+      await page.getByTestId('quiz-feedback').waitFor()
+      await page.keyboard.press('Enter')
+    }
+    await page.getByTestId('quiz-result').waitFor()
+    expectNoErrors(errors)
+  })
 })
+
+describe('每日一练', () => {
+  it('runs five questions from the home page with Space only, then shows the day done and the streak', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.getByTestId('daily-start').click()
+    await page.waitForURL(/\/study\/review$/)
+    for (let i = 0; i < 5; i++) {
+      await page.locator('.review-card').waitFor()
+      await page.keyboard.press('Space') // question side: show the answer
+      await page.getByTestId('card-answer').waitFor()
+      await page.keyboard.press('Space') // answer side: 良好
+      await expect.poll(() => text(page, 'session-count')).toBe(String(i + 1))
+    }
+    await page.getByTestId('review-done').waitFor()
+    expect(await text(page, 'review-done')).toContain('每日一练已完成')
+    await page.locator('.review[data-saving=false]').waitFor()
+    await page.goto('/')
+    await expect.poll(() => text(page, 'daily-done')).toBe('5')
+    expect(await text(page, 'daily-streak')).toBe('1')
+    await page.getByTestId('daily-complete').waitFor()
+    expectNoErrors(errors)
+  })
+})
+
+/** Opens the quiz setup with only one card type ticked. */
+async function onlyType(page: Page, label: string) {
+  await page.goto('/quiz')
+  await page.getByTestId('quiz-setup').waitFor()
+  for (const chip of await page.locator('[data-testid=quiz-setup] fieldset').nth(1).locator('label').all()) {
+    if (!(await chip.textContent())?.includes(label)) await chip.locator('input').uncheck()
+  }
+}

@@ -1,5 +1,5 @@
 import type { PassageContext } from './context'
-import { QUOTED_TERMS, TERM_FAMILIES } from './lexicon'
+import { CATCHWORD_CATEGORIES, catchwordCategory, CLOSED_LISTS, TERM_FAMILIES } from './lexicon'
 import { formatQuantity, neighbourValues } from './numbers'
 import type { KeySpan } from './spans'
 import { hash, seededShuffle } from './text'
@@ -48,24 +48,33 @@ export function distractorsFor(span: KeySpan, ctx: PassageContext, pool: Distrac
     return [...new Set(candidates)].filter((c) => c !== span.text).slice(0, count)
   }
   if (span.kind === 'quoted') {
-    // Same shape: a numbered catchword (“四个意识”) against numbered ones, about the same length.
-    const numbered = (t: string) => /^[“《][一二三四五六七八九十两]/.test(t)
-    const sameShape = (t: string) => numbered(t) === numbered(span.text) && Math.abs(t.length - span.text.length) <= 1
-    candidates = [...new Set([...QUOTED_TERMS, ...pool.quoted])].filter((t) => fits(t) && sameShape(t))
-    return seededShuffle(candidates.slice(0, count + 2), seed).slice(0, count)
+    // Only catchwords of the answer's own kind (theory, requirement, system, campaign, style,
+    // regulation); an uncategorised catchword gets none, so no 单选 is made for it.
+    const category = catchwordCategory(span.text)
+    if (!category) return []
+    candidates = CATCHWORD_CATEGORIES[category].filter((t) => fits(t) && fits(t.replace(/[“”]/g, '')))
+    return seededShuffle(candidates, seed).slice(0, count)
   }
   if (span.kind === 'member' && span.list) {
+    // Only from a known family of the same kind (六项纪律 against other kinds of discipline).
     const members = span.list.items.map((i) => i.text)
-    const family = TERM_FAMILIES.find((f) => members.filter((m) => f.includes(m)).length >= 2 && f.includes(span.text))
-    if (family) candidates = family.filter(fits)
-    if (candidates.length < count) {
-      const suffix = listSuffix(span.list.items)
-      const similar = (pool.members.get(suffix) ?? []).filter(
-        (m) => fits(m) && Math.abs(m.length - span.text.length) <= 2 && !members.includes(m),
-      )
-      candidates = [...new Set([...candidates, ...similar])]
-    }
+    const family = [...CLOSED_LISTS, ...TERM_FAMILIES].find((f) => members.filter((m) => f.includes(m)).length >= 2 && f.includes(span.text))
+    if (family) candidates = family.filter((m) => fits(m) && !members.includes(m))
     return seededShuffle(candidates, seed).slice(0, count)
   }
   return []
+}
+
+/** Whether a list member belongs to a known family (its list is named, so the blank is not generic). */
+export function inFamily(span: KeySpan): boolean {
+  if (span.kind !== 'member' || !span.list) return false
+  const members = span.list.items.map((i) => i.text)
+  return [...CLOSED_LISTS, ...TERM_FAMILIES].some((f) => members.filter((m) => f.includes(m)).length >= 2 && f.includes(span.text))
+}
+
+/** For a 判断: a sibling of the span in a closed list that the sentence does not already name. */
+export function closedSibling(span: KeySpan, sentence: string, seed: string): string | undefined {
+  const list = CLOSED_LISTS.find((l) => l.includes(span.text))
+  if (!list) return undefined
+  return seededShuffle(list.filter((m) => m !== span.text && !sentence.includes(m)), seed)[0]
 }

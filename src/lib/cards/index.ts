@@ -4,7 +4,9 @@ import { buildPool } from './distractors'
 import { groupEnumerationCards, passageEnumerationCards } from './generators/enumeration'
 import { choiceCards, clozeCards, rankSpans, trueFalseCards } from './generators/spanCards'
 import { sourceCards } from './generators/source'
+import { CARD_RULES, conflictingDuplicates } from './lint'
 import { cardProblems, questionKey } from './quality'
+import { hash } from './text'
 import type { Card } from './types'
 
 export type { Card, CardType } from './types'
@@ -26,7 +28,20 @@ export function generateDocumentCards(doc: StudyDocument): Card[] {
   const pool = buildPool(contexts)
   const docText = contexts.map((c) => c.text).join('\n')
   const cards: Card[] = []
+  const glossary = doc.kind === 'glossary'
+  const seenHeadings = new Set<string>()
   for (const ctx of contexts) {
+    if (glossary) {
+      // Only an entry's first paragraph (its definition), labelled 释义: the rest is the app's own prose.
+      const key = ctx.passage.path.map((h) => h.anchor).join('/')
+      if (seenHeadings.has(key)) continue
+      seenHeadings.add(key)
+      const ranked = rankSpans(ctx).filter((c) => c.sentence.index === 0)
+      const defs = [...clozeCards(ctx, ranked, 1), ...choiceCards(ctx, ranked, pool, 1)]
+      for (const card of defs) card.label = '释义'
+      cards.push(...defs)
+      continue
+    }
     const ranked = rankSpans(ctx)
     cards.push(
       ...clozeCards(ctx, ranked, LIMITS.cloze),
@@ -37,7 +52,23 @@ export function generateDocumentCards(doc: StudyDocument): Card[] {
     )
   }
   cards.push(...groupEnumerationCards(contexts))
-  return dedupe(cards.filter((c) => cardProblems(c).length === 0))
+  const conflicting = new Set(conflictingDuplicates(cards))
+  const fine = cards.filter((c) => cardProblems(c).length === 0 && !conflicting.has(c.id) && !CARD_RULES.some((r) => r.test(c)))
+  return dedupe(fine)
+}
+
+/**
+ * Keeps 正确 near half of the 判断 (always answering 正确 must not pass a quiz): generated true
+ * statements beyond the false ones (plus a tenth) are dropped, the same ones every time (by id).
+ */
+export function balanceVerdicts(cards: readonly Card[]): Card[] {
+  const judged = cards.filter((c) => c.type === 'truefalse')
+  const falseCount = judged.filter((c) => c.answer === '错误').length
+  const manualTrue = judged.filter((c) => c.answer === '正确' && c.origin === 'manual').length
+  const trues = judged.filter((c) => c.answer === '正确' && c.origin === 'generated').sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))
+  const keep = Math.max(0, Math.ceil(falseCount * 1.1) - manualTrue)
+  const dropped = new Set(trues.slice(keep).map((c) => c.id))
+  return cards.filter((c) => !dropped.has(c.id))
 }
 
 /** Drops later cards that repeat an id or ask the same question in the same form. */
@@ -58,8 +89,16 @@ export function dedupe(cards: readonly Card[]): Card[] {
  * the generated cards of their document; they pass the same quality checks.
  */
 export function generateCards(documents: readonly StudyDocument[], manual: readonly Card[] = []): Card[] {
+  // A hand-written card replaces a generated one of the same type on the same fact, or asking
+  // the same question (reviewed list answers replace the generated 列举).
+  const written = new Set([...manual.map((c) => `${c.type}\u0000${c.fact}`), ...manual.map(questionKey)])
   return dedupe(
-    documents.flatMap((doc) => [...generateDocumentCards(doc), ...manual.filter((c) => c.docId === doc.id)]),
+    balanceVerdicts(
+      documents.flatMap((doc) => [
+        ...generateDocumentCards(doc).filter((c) => !written.has(`${c.type}\u0000${c.fact}`) && !written.has(questionKey(c))),
+        ...manual.filter((c) => c.docId === doc.id),
+      ]),
+    ),
   )
 }
 

@@ -35,3 +35,53 @@ export const QUOTED_TERMS: readonly string[] = [
   '“四风”', '“八项规定”', '“三严三实”', '“两学一做”', '“四个全面”', '“五位一体”', '“两个务必”',
   '“不忘初心、牢记使命”',
 ]
+
+/** The kinds of catchword a 单选 may offer; distractors come only from the answer's own kind. */
+export type CatchwordCategory = 'theory' | 'requirement' | 'system' | 'campaign' | 'style' | 'regulation'
+
+/**
+ * Catchwords of Party life by kind, as data (reviewed by hand): 三会一课 is an organisational-life
+ * system and is never offered as an alternative to 四风, a style problem.
+ */
+export const CATCHWORD_CATEGORIES: Readonly<Record<CatchwordCategory, readonly string[]>> = {
+  theory: ['马克思列宁主义', '毛泽东思想', '邓小平理论', '“三个代表”', '科学发展观', '习近平新时代中国特色社会主义思想'],
+  requirement: ['“四个意识”', '“四个自信”', '“两个维护”', '“两个确立”', '“两个务必”', '“四个全面”', '“五位一体”'],
+  system: ['“三会一课”', '民主生活会', '组织生活会', '谈心谈话', '民主评议党员', '主题党日'],
+  campaign: ['“两学一做”', '“三严三实”', '“不忘初心、牢记使命”', '党史学习教育', '群众路线教育实践活动'],
+  style: ['“四风”', '形式主义', '官僚主义', '享乐主义', '奢靡之风'],
+  regulation: ['“八项规定”', '“十不准”', '“约法十章、九项要求”', '“四种形态”'],
+}
+
+/** The category of a catchword (quotes optional), or undefined for words outside the lexicon. */
+export function catchwordCategory(word: string): CatchwordCategory | undefined {
+  const bare = word.replace(/[“”]/g, '')
+  for (const [category, words] of Object.entries(CATCHWORD_CATEGORIES) as [CatchwordCategory, readonly string[]][]) {
+    if (words.some((w) => w.replace(/[“”]/g, '') === bare)) return category
+  }
+  return undefined
+}
+
+/**
+ * Closed lists: every member is known and a swap between two members gives a statement that
+ * is plainly false (a 判断 may be made from such a swap). Lists the text names and numbers.
+ */
+export const CLOSED_LISTS: readonly (readonly string[])[] = [
+  ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍'],
+  ['形式主义', '官僚主义', '享乐主义', '奢靡之风'],
+  ['政治纪律', '组织纪律', '廉洁纪律', '群众纪律', '工作纪律', '生活纪律'],
+  ['政治意识', '大局意识', '核心意识', '看齐意识'],
+  ['道路自信', '理论自信', '制度自信', '文化自信'],
+  ['革命化', '年轻化', '知识化', '专业化'],
+  ['教育党员', '管理党员', '监督党员', '组织群众', '宣传群众', '凝聚群众', '服务群众'],
+  ['政治建设', '思想建设', '组织建设', '作风建设', '纪律建设', '制度建设'],
+  ['经济建设', '政治建设', '文化建设', '社会建设', '生态文明建设'],
+]
+
+/**
+ * Words too general to be the fact of a blank (路线、（方针）、政策): a member of an unnamed list or
+ * a word every sentence of Party prose could hold.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  '政治', '经济', '文化', '社会', '思想', '组织', '作风', '纪律', '制度', '路线', '方针', '政策', '工作', '群众', '干部',
+  '党员', '人民', '国家', '领导', '建设', '发展', '改革', '教育', '管理', '监督', '学习', '实践', '理论', '精神', '原则',
+])

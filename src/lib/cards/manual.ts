@@ -1,9 +1,10 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
 import { ContentError, type StudyDocument } from '../content/types'
 import { headingOf } from '../search/passages'
-import { cardId } from './context'
+import { cardId, factId } from './context'
+import { findQuantities } from './numbers'
 import { cardProblems } from './quality'
-import { seededShuffle } from './text'
+import { seededShuffle, splitSentences, stripLabel } from './text'
 import { CARD_TYPE_LABELS, type Card, type CardType } from './types'
 
 /**
@@ -18,7 +19,9 @@ import { CARD_TYPE_LABELS, type Card, type CardType } from './types'
  *     prompt: 自党支部成立以来已发展党员（    ）。
  *     answer: 6名                 # a list for enumeration and multi
  *     options: [4名, 5名, 6名, 7名] # choice / multi (shuffled by card id); truefalse gets 正确/错误
- *     fact: 6名                   # truefalse answered 错误: the original wording, as in the passage
+ *     original: 6名               # truefalse answered 错误: the original wording, as in the passage
+ *     about: 已发展党员6名          # optional: the passage sentence the card tests (default: the one
+ *                                 # closest to prompt and answer); cards on one sentence share a fact
  *     ordered: false              # enumeration: whether order matters (default false)
  *     key: members-developed      # optional: keeps the id (and review progress) when the wording changes
  * ```
@@ -34,7 +37,7 @@ export interface CardFile {
 export type ManualCardSource = CardFile
 
 const TYPES = Object.keys(CARD_TYPE_LABELS) as CardType[]
-const FIELDS = new Set(['anchor', 'type', 'prompt', 'answer', 'options', 'fact', 'ordered', 'key'])
+const FIELDS = new Set(['anchor', 'type', 'prompt', 'answer', 'options', 'original', 'about', 'ordered', 'key'])
 
 /** Parses and validates one companion file against the documents it refers to. */
 export function parseCardFile(file: CardFile, documents: readonly StudyDocument[]): Card[] {
@@ -86,7 +89,8 @@ export function parseCardFile(file: CardFile, documents: readonly StudyDocument[
     if (options !== undefined && !(Array.isArray(options) && options.every((o) => typeof o === 'string' || typeof o === 'number'))) {
       fail(where('options'), 'options: 须是一个列表')
     }
-    const fact = field('fact')
+    const original = field('original')
+    const about = field('about')
     const ordered = field('ordered')
     const key = field('key')
     const text = (v: unknown) => String(v).trim()
@@ -103,12 +107,24 @@ export function parseCardFile(file: CardFile, documents: readonly StudyDocument[
       answer: answerValue,
       source: p.text,
       heading: headingOf(p),
+      fact: '',
       origin: 'manual',
+      generator: 'manual',
     }
     if (t === 'truefalse') card.options = ['正确', '错误']
-    else if (options !== undefined) card.options = seededShuffle((options as unknown[]).map(text), id)
+    else if (options !== undefined) {
+      const list = (options as unknown[]).map(text)
+      // Numbers are offered as a sorted ladder, as printed tests do; other options are shuffled.
+      const quantities = list.map((o) => findQuantities(o)[0]?.value)
+      card.options = quantities.every((q) => q !== undefined)
+        ? list.map((o, i) => ({ o, v: quantities[i]! })).sort((a, b) => a.v - b.v).map((x) => x.o)
+        : seededShuffle(list, id)
+    }
     else if (t === 'choice' || t === 'multi') fail(entry, `${CARD_TYPE_LABELS[t]}题须有 options:`)
-    if (fact !== undefined) card.fact = text(fact)
+    if (original !== undefined) card.original = text(original)
+    if (about !== undefined && !p.text.includes(text(about))) fail(where('about'), `原文中找不到“${text(about)}”`)
+    const probe = about !== undefined ? text(about) : t === 'enumeration' ? text(prompt) : `${text(prompt)}${[answerValue].flat().join('')}`
+    card.fact = factId(doc.id, p.anchor, sentenceAbout(stripLabel(p.text, p.label), probe))
     if (t === 'enumeration') card.ordered = ordered === true
     else if (ordered !== undefined) fail(where('ordered'), 'ordered: 只用于列举题')
     const problems = cardProblems(card)
@@ -119,4 +135,22 @@ export function parseCardFile(file: CardFile, documents: readonly StudyDocument[
     cards.push(card)
   }
   return cards
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\p{P}\s]/gu, '')]
+  return new Set(chars.slice(1).map((c, i) => chars[i]! + c))
+}
+
+/** The sentence of a passage that shares most two-character pieces with `probe` (what a card is about). */
+export function sentenceAbout(body: string, probe: string): string {
+  const wanted = bigrams(probe)
+  let best = ''
+  let bestScore = 0
+  for (const s of splitSentences(body)) {
+    let score = 0
+    for (const b of bigrams(s.text)) if (wanted.has(b)) score++
+    if (score > bestScore) (best = s.text), (bestScore = score)
+  }
+  return best || body
 }

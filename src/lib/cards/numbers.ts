@@ -59,8 +59,11 @@ export function findQuantities(sentence: string): Quantity[] {
       let value = numberValue(digits)
       if (core.endsWith('半') && core !== '半年') value += 0.5
       if (!Number.isFinite(value)) continue
-      // 一次、一名、一个 are rarely the fact a sentence is about; 一年 and 一个月 are.
-      if (value === 1 && !/^(年|个月|周岁|岁)$/.test(unit)) continue
+      // 一次、一名、一个 are rarely the fact a sentence is about; 一年 and 一个月 are, and so is
+      // a quantity of one the sentence bounds (至少一次, 每……一次).
+      const before8 = sentence.slice(Math.max(0, start - 8), start)
+      const bounded = /至少$/.test(before8) || (unit === '次' && /每[^，,。]{0,6}$/.test(before8))
+      if (value === 1 && !/^(年|个月|周岁|岁)$/.test(unit) && !bounded) continue
       // Calendar years (2019年) are dates, not durations.
       if (unit === '年' && value >= 1000) continue
       found.push({ text: m[0], start, end, value, unit, suffix: m[9] ?? '', kind: 'count', arabic: /\d/.test(digits) })
@@ -97,32 +100,24 @@ export function formatQuantity(q: Quantity, value: number): string {
 
 const FRACTIONS: [number, number][] = [[1, 5], [1, 4], [1, 3], [1, 2], [2, 3], [3, 4], [4, 5]]
 
-/** Typical values per unit, so distractors look like real rules (半年/一年/一年半/两年). */
-const LADDERS: Record<string, number[]> = {
-  年: [0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10, 15, 20],
-  个月: [1, 2, 3, 4, 6, 9, 12, 18, 24],
-  岁: [14, 16, 17, 18, 20, 21, 22, 25, 28, 30, 35],
-  周岁: [14, 16, 17, 18, 20, 21, 22, 25, 28, 30, 35],
-}
-
 /**
- * Three other values near the right one, of the same unit and form: the right value sits at a
- * position in the window picked from the seed, so it is not always the middle option.
+ * Three other values around the right one, of the same unit and form, evenly spaced (a ladder a
+ * printed test would use: 三年/四年/五年/六年): the right value's place on the ladder is picked
+ * from the seed, so it is not always the same option.
  */
 export function neighbourValues(q: Quantity, seed: number): number[] {
   let ladder: number[]
   if (q.kind === 'fraction') ladder = FRACTIONS.map(([n, d]) => n / d)
-  else if (LADDERS[q.unit] && q.kind === 'count') ladder = [...LADDERS[q.unit]!]
   else {
     const v = q.value
-    const step = v >= 20 ? Math.max(1, Math.round(v / 10)) : 1
+    const step = v % 1 !== 0 ? 0.5 : v >= 20 ? Math.max(1, Math.round(v / 10)) : 1
     const width = q.kind === 'range' ? q.value - numberValue(q.text.split('至')[0]!.replace(q.unit, '')) : 0
-    ladder = Array.from({ length: 9 }, (_, i) => v + (i - 4) * step).filter((x) => x - width >= 1)
+    const floor = q.kind === 'range' ? 1 + width : step
+    ladder = Array.from({ length: 7 }, (_, i) => v + (i - 3) * step).filter((x) => x >= floor)
   }
   if (!ladder.includes(q.value)) ladder = [...ladder, q.value].sort((a, b) => a - b)
   const at = ladder.indexOf(q.value)
   const offset = seed % 4
-  let from = Math.max(0, Math.min(at - offset, ladder.length - 4))
-  if (from < 0) from = 0
+  const from = Math.max(0, Math.min(at - offset, ladder.length - 4))
   return ladder.slice(from, from + 4).filter((x) => x !== q.value)
 }

@@ -1,4 +1,4 @@
-import { BLANK, FUNCTION_CHARS, isBlankable, isGap, isPunctuation } from './text'
+import { BLANK, FUNCTION_CHARS, fullWidth, isBlankable, isGap, isPunctuation } from './text'
 import type { Card } from './types'
 
 const VERDICTS = ['正确', '错误']
@@ -24,13 +24,15 @@ export function cardProblems(card: Card): string[] {
   // The answer comes from the source (a 出处 answer is the passage's label; a 判断 verdict is not text).
   if (card.type === 'truefalse') {
     if (!VERDICTS.includes(card.answer as string)) problems.push('判断题的答案须为“正确”或“错误”')
-    if (card.fact !== undefined && !card.source.includes(card.fact)) problems.push(`原文中找不到被考查的内容“${card.fact}”`)
-    if (card.answer === '错误' && card.fact === undefined) problems.push('答案为“错误”的判断题须写明原文的正确说法（fact）')
-    if (card.answer === '正确' && card.origin !== 'manual' && !card.source.includes(card.prompt.replace(/[。！？；;]$/, '').replace(/^……|……$/g, ''))) {
+    if (card.original !== undefined && !card.source.includes(card.original)) problems.push(`原文中找不到被考查的内容“${card.original}”`)
+    if (card.answer === '错误' && card.original === undefined) problems.push('答案为“错误”的判断题须写明原文的正确说法（original）')
+    const said = card.prompt.replace(/[。！？；;]$/, '').split(/……|：|^党章规定，/).pop()!
+    if (card.answer === '正确' && card.origin !== 'manual' && !fullWidth(card.source).includes(said)) {
       problems.push('答案为“正确”的判断题须与原文一致')
     }
-  } else if (card.type !== 'source' && !(card.type === 'choice' && card.origin === 'choice:source')) {
-    for (const a of list) if (!card.source.includes(a)) problems.push(`原文中找不到答案“${a}”`)
+  } else if (card.type !== 'source' && !(card.type === 'choice' && /^choice:(?:source|chapter)$/.test(card.generator))) {
+    const source = fullWidth(card.source)
+    for (const a of list) if (!source.includes(fullWidth(a))) problems.push(`原文中找不到答案“${a}”`)
   }
 
   // The prompt does not give the answer away.

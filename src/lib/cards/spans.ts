@@ -3,7 +3,7 @@ import { isBlankable, isPunctuation } from './text'
 
 /** A part of a sentence a card can test. */
 export interface KeySpan {
-  kind: 'quantity' | 'quoted' | 'term' | 'member'
+  kind: 'quantity' | 'quoted' | 'term' | 'predicate' | 'member'
   text: string
   start: number
   end: number
@@ -169,6 +169,14 @@ export function findSpans(sentence: string): KeySpan[] {
   if (defined && isDefinedTerm(defined[1]!)) {
     const subject = defined[1]!
     if (!sentence.slice(subject.length).includes(subject)) spans.push({ kind: 'term', text: subject, start: 0, end: subject.length })
+  }
+  // X是Y / X实行Y: the predicate is the fact printed tests ask most (民主集中制是党的根本组织原则).
+  const predicate = /^([^，,：:；;、（）()]{2,16}?)(是|实行|实施|坚持)([^，,：:；;、“”（）()]{4,10})$/.exec(sentence)
+  if (predicate && isDefinedTerm(predicate[1]!) && isBlankable(predicate[3]!) && !/[的和]/.test(predicate[3]!.slice(-1))) {
+    const start = predicate[1]!.length + predicate[2]!.length
+    const text = predicate[3]!.replace(/^(?:党的|我国的|我们党的)/, '')
+    spans.push({ kind: 'predicate', text, start: sentence.length - text.length, end: sentence.length })
+    void start
   }
   for (const list of findLists(sentence)) {
     // Several untestable members mean the boundaries were guessed wrong: trust none of them.

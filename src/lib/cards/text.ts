@@ -78,26 +78,42 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /**
- * Keeps a long sentence readable: when it exceeds `max` characters, only the clauses around
- * [start, end) are kept and the cut ends are marked with `……`.
+ * Keeps a long sentence readable: when it exceeds `max` characters, the first clause (the
+ * sentence's subject) and the clauses around [start, end) are kept, and the middle clauses in
+ * between are cut with `……`, so the prompt never starts mid-sentence.
  */
 export function clip(sentence: string, start: number, end: number, max = 80): string {
   if (sentence.length <= max) return sentence
   const bounds: number[] = [0]
   for (let i = 0; i < sentence.length; i++) if (/[，,：:]/.test(sentence[i]!)) bounds.push(i + 1)
   bounds.push(sentence.length + 1)
+  const firstEnd = bounds[1]!
   let from = bounds.filter((b) => b <= start).pop() ?? 0
   let to = bounds.find((b) => b > end) ?? sentence.length + 1
-  const before = bounds.filter((b) => b < from).reverse()
+  const before = bounds.filter((b) => b < from && b >= firstEnd).reverse()
   const after = bounds.filter((b) => b > to)
-  while (to - from < max / 2 && (before.length || after.length)) {
+  const budget = () => to - from + (from > 0 ? firstEnd : 0)
+  while (budget() < max / 2 && (before.length || after.length)) {
     const next = after[0]
     if (next !== undefined && next - from <= max) to = after.shift()!
     else if (before.length) from = before.shift()!
     else break
   }
-  const body = sentence.slice(from, Math.min(to - 1, sentence.length))
-  return `${from > 0 ? '……' : ''}${body}${to - 1 < sentence.length ? '……' : ''}`
+  // The rest of the sentence after the kept clauses is dropped: the prompt ends where its clause ends.
+  const body = sentence.slice(from, Math.min(to - 1, sentence.length)).replace(/[，,：:；;]$/, '')
+  if (from === 0) return body
+  if (from === firstEnd) return sentence.slice(0, firstEnd) + body
+  return `${sentence.slice(0, firstEnd - 1)}……${body}`
+}
+
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' }
+
+/**
+ * Half-width punctuation next to a Chinese character as full width (谁主管,谁负责 → 谁主管，谁负责).
+ * Prompts and answers use it; the reader keeps the text as published.
+ */
+export function fullWidth(text: string): string {
+  return text.replace(/(?<=[\u3400-\u9fff“”）])[,;:!?()]|[,;:!?()](?=[\u3400-\u9fff“”（])/gu, (ch) => HALF_TO_FULL[ch] ?? ch)
 }
 
 /** cyrb53: a fast, well-spread 53-bit string hash, written in base 36. */

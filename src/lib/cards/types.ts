@@ -32,11 +32,21 @@ export interface Card {
   source: string
   /** Heading path of the source passage, e.g. `第一章 党员 › 第三条`. */
   heading: string
-  /** Where the card came from: a generator's name, or 'manual' for hand-written cards. */
-  origin: string
+  /**
+   * The id of the fact the card tests (`${docId}#${anchor}~${hash}`): siblings — a 填空, a 单选 and a
+   * 判断 on one sentence, or a hand-written card on the same sentence — share it, so a study day,
+   * a quiz or a meeting draw shows only one of them.
+   */
+  fact: string
+  /** Whether a generator made the card or a person wrote it. */
+  origin: 'generated' | 'manual'
+  /** Which generator made the card (`cloze:quantity`, `enumeration:sub-items` …), or 'manual'. */
+  generator: string
   /**
    * The tested span as the source passage words it. Set on truefalse cards: for '错误' it is the
    * original wording the statement changed, so the interface can show the correction.
    */
-  fact?: string
+  original?: string
+  /** A tag shown beside the type: '释义' for glossary definitions (a paper quiz may leave them out). */
+  label?: string
 }

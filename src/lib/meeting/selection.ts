@@ -51,8 +51,11 @@ export interface SelectOptions {
 export function selectCards(cards: readonly Card[], { docIds, types, count, seed, exclude }: SelectOptions): Card[] {
   const docs = new Set(docIds)
   const kinds = new Set(types)
-  const pool = cards.filter((card) => docs.has(card.docId) && kinds.has(card.type) && !exclude?.has(card.id))
-  return shuffleWith(pool, seededRandom(seed)).slice(0, Math.max(0, count))
+  const pool = cards.filter((card) => docs.has(card.docId) && kinds.has(card.type) && !exclude?.has(card.id) && !exclude?.has(card.fact))
+  // One card per fact (siblings give each other away): the first drawn stands for its fact.
+  const facts = new Set<string>()
+  const drawn = shuffleWith(pool, seededRandom(seed)).filter((card) => !facts.has(card.fact || card.id) && facts.add(card.fact || card.id))
+  return drawn.slice(0, Math.max(0, count))
 }
 
 /** Rounds for a quiz: each spec filled from the bank, no card used twice in the quiz. */
@@ -60,7 +63,7 @@ export function buildRounds(cards: readonly Card[], specs: readonly RoundSpec[],
   const used = new Set<string>()
   return specs.map((spec, index) => {
     const picked = selectCards(cards, { docIds, types: spec.types, count: spec.count, seed: seed + index, exclude: used })
-    for (const card of picked) used.add(card.id)
+    for (const card of picked) used.add(card.id).add(card.fact || card.id)
     const stakes = spec.kind === 'risk' ? spreadRiskPoints(picked.length) : []
     return {
       kind: spec.kind,

@@ -45,11 +45,8 @@ export function checkAnswer(card: Card, response: QuizResponse): boolean {
       return typeof response === 'string' && expected.length === 1 && response === expected[0]
     case 'multi':
       return Array.isArray(response) && new Set(response).size === response.length && sameMultiset(response, expected)
-    case 'enumeration': {
-      const given = asList(response).flatMap(splitItems).map(normalizeAnswer).filter(Boolean)
-      const wanted = expected.map(normalizeAnswer)
-      return card.ordered ? given.length === wanted.length && given.every((item, i) => item === wanted[i]) : sameMultiset(given, wanted)
-    }
+    case 'enumeration':
+      return checkItems(card, response).every(Boolean)
     case 'cloze':
     case 'source':
     default: {
@@ -59,6 +56,36 @@ export function checkAnswer(card: Card, response: QuizResponse): boolean {
       return given.length === wanted.length && given.every((item, i) => item !== '' && item === wanted[i])
     }
   }
+}
+
+/**
+ * A 列举 judged item by item against the reviewed item list: an item is right when the typed
+ * text holds it (punctuation, spaces and numbering aside), so typing the displayed answer —
+ * whose items contain 、 and ， themselves — is right, whatever separates the items. For an
+ * ordered list the items must come in order. One flag per expected item.
+ */
+export function checkItems(card: Card, response: QuizResponse): boolean[] {
+  const expected = asList(card.answer)
+  // Numbering the member typed (1. / （一）) stays in the text: it never stops an item being found.
+  let typed = asList(response).map(normalizeAnswer).join('|')
+  const wanted = expected.map(normalizeAnswer)
+  if (card.ordered) {
+    let from = 0
+    return wanted.map((item) => {
+      const at = item ? typed.indexOf(item, from) : -1
+      if (at >= 0) from = at + item.length
+      return at >= 0
+    })
+  }
+  // Longest items first, each cut out once found, so 严重警告 typed once does not also count as 警告.
+  const found = wanted.map(() => false)
+  for (const i of wanted.map((_, i) => i).sort((a, b) => wanted[b]!.length - wanted[a]!.length)) {
+    const at = wanted[i] ? typed.indexOf(wanted[i]!) : -1
+    if (at < 0) continue
+    found[i] = true
+    typed = `${typed.slice(0, at)}|${typed.slice(at + wanted[i]!.length)}`
+  }
+  return found
 }
 
 /** A response or answer as one line for the 错题本 and the result list. */

@@ -17,14 +17,21 @@ export function quizPool(cards: readonly Card[], { docIds, types }: Pick<QuizOpt
   return cards.filter((card) => (!docs.size || docs.has(card.docId)) && (!kinds.size || kinds.has(card.type)))
 }
 
-/** Draws `count` questions at random, at most one per passage while there are passages enough. */
+/**
+ * Draws `count` questions at random: never two cards of one fact (siblings give each other
+ * away), and at most one per passage while there are passages enough.
+ */
 export function createQuiz(cards: readonly Card[], options: QuizOptions, seed: number, now: number): Quiz {
   const count = Math.max(1, Math.floor(options.count))
   const shuffled = shuffle(quizPool(cards, options), seed)
   const passages = new Set<string>()
+  const facts = new Set<string>()
   const first: Card[] = []
   const rest: Card[] = []
   for (const card of shuffled) {
+    const fact = card.fact || card.id
+    if (facts.has(fact)) continue
+    facts.add(fact)
     const passage = `${card.docId}#${card.anchor}`
     if (passages.has(passage)) rest.push(card)
     else (passages.add(passage), first.push(card))
@@ -32,11 +39,19 @@ export function createQuiz(cards: readonly Card[], options: QuizOptions, seed: n
   return { seed, questions: [...first, ...rest].slice(0, count), startedAt: now }
 }
 
-/** Scores a finished quiz; unanswered questions count as wrong. */
-export function gradeQuiz(quiz: Quiz, responses: ReadonlyMap<string, QuizResponse>, finishedAt: number): QuizResult {
+/**
+ * Scores a finished quiz; unanswered questions count as wrong. `ownGrades`: questions the member
+ * graded themself (a long list recited rather than typed, on a phone).
+ */
+export function gradeQuiz(
+  quiz: Quiz,
+  responses: ReadonlyMap<string, QuizResponse>,
+  finishedAt: number,
+  ownGrades: ReadonlyMap<string, boolean> = new Map(),
+): QuizResult {
   const results: QuestionResult[] = quiz.questions.map((card) => {
     const response = responses.get(card.id) ?? ''
-    return { card, response, correct: checkAnswer(card, response) }
+    return { card, response, correct: ownGrades.get(card.id) ?? checkAnswer(card, response) }
   })
   const correct = results.filter((r) => r.correct).length
   const total = results.length

@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade, type State } from 'ts-fsrs'
 import { LEECH_THRESHOLD } from './leech'
-import { GRADES, type CardState, type Grade, type MemoryState, type ReviewLogEntry } from './types'
+import { GRADES, type CardState, type Grade, type HintedReviewLog, type MemoryState } from './types'
 
 export interface SchedulerOptions {
   /** Desired retention, 0.7–0.99 (default 0.9). */
@@ -11,7 +11,7 @@ export interface SchedulerOptions {
 export interface ReviewOutcome {
   before: CardState | null
   after: CardState
-  log: ReviewLogEntry
+  log: HintedReviewLog
   /** The rating made the card a leech: it is now flagged and suspended. */
   becameLeech: boolean
 }
@@ -27,7 +27,8 @@ export interface Scheduler {
   readonly retention: number
   /** What each of the four ratings would do, without changing anything. */
   preview(state: CardState, now: number): Record<Grade, IntervalPreview>
-  rate(before: CardState | null, card: { id: string; docId: string }, grade: Grade, now: number): ReviewOutcome
+  /** `hinted`: the member used 查看提示 first; the log records it (the schedule does not change). */
+  rate(before: CardState | null, card: { id: string; docId: string }, grade: Grade, now: number, hinted?: boolean): ReviewOutcome
   /** Probability (0–1) that the card is remembered at `now`; 0 for a new card. */
   retrievability(state: CardState, now: number): number
 }
@@ -51,7 +52,7 @@ export function createScheduler({ retention = 0.9 }: SchedulerOptions = {}): Sch
       }
       return out
     },
-    rate(before, card, grade, now) {
+    rate(before, card, grade, now, hinted) {
       const start = before ?? newCardState(card.id, card.docId, now)
       const { card: next, log } = engine.next(toFsrs(start), new Date(now), grade as FsrsGrade)
       const after = fromFsrs(next, start)
@@ -76,6 +77,7 @@ export function createScheduler({ retention = 0.9 }: SchedulerOptions = {}): Sch
           elapsedDays: log.elapsed_days,
           scheduledDays: log.scheduled_days,
           review: now,
+          ...(hinted ? { hinted: true as const } : {}),
         },
       }
     },

@@ -53,26 +53,90 @@ export interface StudyQueue {
   newLeftToday: number
 }
 
-/** Today's study queue for the chosen deck: due cards first, then new cards up to the daily limit. */
+/** The fact a card tests; cards stored before facts existed stand for themselves. */
+export function factOf(card: Pick<Card, 'id' | 'fact'>): string {
+  return card.fact || card.id
+}
+
+/** The chapter a card belongs to (`constitution›第一章　党员`), for interleaving and "from chapter X". */
+export function chapterOf(card: Pick<Card, 'docId' | 'heading'>): string {
+  return `${card.docId}›${card.heading.split(' › ')[0] ?? ''}`
+}
+
+/**
+ * New cards interleaved across documents and chapters (one from each in turn, each in text
+ * order), so day one is not 总纲 paragraphs 1–10; with `first`, that chapter's cards lead.
+ */
+export function interleave(cards: readonly Card[], first?: string): Card[] {
+  const groups = new Map<string, Card[]>()
+  for (const card of cards) {
+    const key = chapterOf(card)
+    groups.set(key, [...(groups.get(key) ?? []), card])
+  }
+  const lead = first ? (groups.get(first) ?? []) : []
+  if (first) groups.delete(first)
+  const rest: Card[] = []
+  const queues = [...groups.values()]
+  for (let round = 0; queues.some((q) => q.length > round); round++) {
+    for (const q of queues) if (q[round]) rest.push(q[round]!)
+  }
+  return [...lead, ...rest]
+}
+
+/** Facts studied today (any card of theirs rated today): their siblings are buried until tomorrow. */
+export function factsStudiedToday(cards: readonly Card[], logs: Iterable<ReviewLogEntry>, now: number): Set<string> {
+  const from = startOfDay(now)
+  const to = endOfDay(now)
+  const ids = new Set<string>()
+  for (const log of logs) if (log.review >= from && log.review <= to) ids.add(log.cardId)
+  const facts = new Set<string>()
+  for (const card of cards) if (ids.has(card.id)) facts.add(factOf(card))
+  return facts
+}
+
+/**
+ * Today's study queue for the chosen deck: due cards first, then new cards up to the daily limit.
+ * Siblings are buried as Anki does: one card per fact per day — a card whose fact was already
+ * studied today by another card, or is already in today's queue, waits until tomorrow.
+ */
 export function buildQueue({ cards, states, settings, logs, now }: QueueInput): StudyQueue {
   const deck = selectDeck(cards, settings)
-  const newLeftToday = Math.max(0, settings.dailyNewLimit - newCardsStudiedToday(logs, now))
+  const logList = [...logs]
+  const newLeftToday = Math.max(0, settings.dailyNewLimit - newCardsStudiedToday(logList, now))
+  const studied = factsStudiedToday(deck, logList, now)
+  const ratedToday = new Set(logList.filter((l) => l.review >= startOfDay(now)).map((l) => l.cardId))
+  const taken = new Map<string, string>()
+  /** Whether the card may be shown today: its fact is not taken by another card. */
+  const claim = (card: Card): boolean => {
+    const fact = factOf(card)
+    const owner = taken.get(fact)
+    if (owner !== undefined) return owner === card.id
+    if (studied.has(fact) && !ratedToday.has(card.id)) return false
+    taken.set(fact, card.id)
+    return true
+  }
   const due: { card: Card; state: CardState }[] = []
   const upcoming: { card: Card; state: CardState }[] = []
-  const fresh: Card[] = []
+  const newCards: Card[] = []
   let laterToday = 0
-  for (const card of deck) {
-    const state = states.get(card.id)
-    if (state?.suspended) continue
-    if (isNew(state)) {
-      if (fresh.length < newLeftToday) fresh.push(card)
-    } else if (state && isDue(state, now)) {
-      due.push({ card, state })
-    } else if (state && state.state !== 2 && state.due <= now + LEARN_AHEAD_MS) {
-      upcoming.push({ card, state })
-    } else if (state && state.state !== 2 && state.due <= endOfDay(now)) {
-      laterToday++
+  // Cards already under way come first, so a new sibling never takes their fact.
+  const started = deck.filter((card) => !isNew(states.get(card.id)))
+  for (const card of started) {
+    const state = states.get(card.id)!
+    if (state.suspended) continue
+    if (isDue(state, now)) {
+      if (claim(card)) due.push({ card, state })
+    } else if (state.state !== 2 && state.due <= now + LEARN_AHEAD_MS) {
+      if (claim(card)) upcoming.push({ card, state })
+    } else if (state.state !== 2 && state.due <= endOfDay(now)) {
+      if (claim(card)) laterToday++
     }
+  }
+  const fresh: Card[] = []
+  for (const card of deck) if (isNew(states.get(card.id)) && !states.get(card.id)?.suspended) newCards.push(card)
+  for (const card of interleave(newCards, settings.chapter)) {
+    if (fresh.length >= newLeftToday) break
+    if (claim(card)) fresh.push(card)
   }
   const learningFirst = (a: { state: CardState }, b: { state: CardState }) =>
     Number(a.state.state === 2) - Number(b.state.state === 2) || a.state.due - b.state.due

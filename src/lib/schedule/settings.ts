@@ -29,6 +29,7 @@ export function sanitizeSettings(value: unknown): StudySettings {
     dailyNewLimit: Math.round(clampNumber(raw.dailyNewLimit, NEW_LIMIT_RANGE.min, NEW_LIMIT_RANGE.max, DEFAULT_STUDY_SETTINGS.dailyNewLimit)),
     docIds: [...new Set(docIds)],
     types: [...new Set(types)],
+    ...(typeof raw.chapter === 'string' && raw.chapter ? { chapter: raw.chapter } : {}),
   }
 }
 

@@ -53,6 +53,15 @@ export interface ReviewLogEntry {
   review: number
 }
 
+/**
+ * A review log that may record that the member looked at the 查看提示 hint before answering.
+ * Kept out of ReviewLogEntry's required shape so stored and exported logs stay valid as they
+ * are; the storage layer keeps the extra field as it keeps the whole record.
+ */
+export interface HintedReviewLog extends ReviewLogEntry {
+  hinted?: true
+}
+
 /** Which cards to study and how. */
 export interface StudySettings {
   /** Desired retention for FSRS, 0.7–0.99. */
@@ -63,4 +72,6 @@ export interface StudySettings {
   docIds: string[]
   /** Card types to study; empty means all. */
   types: CardType[]
+  /** New cards from this chapter first (`constitution›第一章　党员`); otherwise documents and chapters interleave. */
+  chapter?: string
 }

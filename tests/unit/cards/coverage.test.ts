@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { generateCards } from '@/lib/cards'
+import { isBadLadder, lintCards } from '@/lib/cards/lint'
 import { withoutGaps } from '@/lib/content/gaps'
+import { loadManualCards } from '../../../scripts/build/cardFiles'
 import { corpus, hasContent } from './corpus'
 
-const cards = generateCards(corpus)
+const cards = generateCards(corpus, loadManualCards(corpus))
 const byAnchor = (docId: string, anchor: string) => cards.filter((c) => c.docId === docId && c.anchor === anchor)
 /** Passages whose official text is entirely missing (only a gap marker) cannot have cards. */
 const studiable = (text: string, label: string) => withoutGaps(text).replace(label, '').trim().length > 0
@@ -17,9 +19,17 @@ describe.skipIf(!hasContent('constitution.md'))('党章', () => {
     for (const p of articles) expect(byAnchor(doc.id, p.anchor).length, p.anchor).toBeGreaterThan(0)
   })
 
-  it('asks for the preparatory period with evenly spaced neighbours', () => {
-    const card = cards.find((c) => c.type === 'choice' && c.answer === '一年' && c.prompt.includes('预备期为'))
-    expect(card?.options).toEqual(expect.arrayContaining(['半年', '一年', '一年半', '两年']))
+  it('asks for the preparatory period with a sorted, evenly spaced ladder', () => {
+    const asked = cards.filter((c) => c.type === 'choice' && c.answer === '一年' && c.prompt.includes('预备期为'))
+    expect(asked.length).toBeGreaterThan(0)
+    for (const card of asked) {
+      expect(card.options).toContain('一年')
+      expect(isBadLadder(card), card.options?.join('/')).toBe(false)
+    }
+  })
+
+  it('covers every article with text, every point and every norm with a 填空 or 单选', () => {
+    expect(lintCards(cards, corpus).uncovered).toEqual([])
   })
 
   it('enumerates the five disciplinary sanctions', () => {
@@ -29,16 +39,25 @@ describe.skipIf(!hasContent('constitution.md'))('党章', () => {
   })
 
   it('enumerates members’ rights (第四条); the duties (第三条) only once their gapped items are filled', () => {
-    const rights = byAnchor('constitution', 'art-4').find((c) => c.type === 'enumeration')
-    expect((rights?.answer as string[] | undefined)?.length).toBe(8)
+    const rights = byAnchor('constitution', 'art-4').filter((c) => c.type === 'enumeration')
+    expect(rights.length).toBe(1)
+    expect(rights[0]!.origin).toBe('manual')
+    expect((rights[0]!.answer as string[]).length).toBe(8)
+    expect(rights[0]!.answer).toContain('在党组织讨论决定对党员的党纪处分或作出鉴定时，本人有权参加和进行申辩，其他党员可以为他作证和辩护')
     // 第三条 items (一)(二) are gaps in the bundled 2022 text: a list of six would teach an incomplete answer.
     expect(byAnchor('constitution', 'art-3').find((c) => c.type === 'enumeration')).toBeUndefined()
   })
 
-  it('asks where a sentence comes from, with neighbouring articles as choices', () => {
-    const card = byAnchor('constitution', 'art-7').find((c) => c.origin === 'choice:source')
-    expect(card?.options?.every((o) => /^第[一二三四五六七八九十]+条$/.test(o))).toBe(true)
-    expect(card?.answer).toBe('第七条')
+  it('asks which chapter a sentence comes from, never which article', () => {
+    expect(cards.filter((c) => c.docId === 'constitution' && /哪一条/.test(c.prompt))).toEqual([])
+    const chapter = cards.filter((c) => c.docId === 'constitution' && c.generator === 'choice:chapter')
+    expect(chapter.length).toBeGreaterThan(10)
+    for (const c of chapter) {
+      expect(c.options, c.prompt).toContain(c.answer)
+      // The sentence never holds its chapter's own words (第七章 党的纪律 → 纪律).
+      const own = (c.answer as string).replace(/^第.+章 /, '').replace(/^党的/, '')
+      expect(c.prompt.includes(own), c.prompt).toBe(false)
+    }
   })
 })
 
@@ -58,9 +77,12 @@ describe.skipIf(!hasContent('eight-point-regulation.md'))('八项规定', () => 
 })
 
 describe.skipIf(!hasContent('glossary.md'))('术语', () => {
-  it('turns 四风 into a card about its four members', () => {
-    const card = cards.find((c) => c.docId === 'glossary' && c.type === 'enumeration' && c.prompt.includes('四风'))
-    expect(card?.prompt).toBe('“四风”指哪四种？')
-    expect(card?.answer).toEqual(['形式主义', '官僚主义', '享乐主义', '奢靡之风'])
+  it('asks only about definitions, labelled 释义', () => {
+    const glossary = cards.filter((c) => c.docId === 'glossary')
+    expect(glossary.length).toBeGreaterThan(5)
+    for (const c of glossary) {
+      expect(c.label, c.prompt).toBe('释义')
+      expect(c.anchor, c.prompt).toMatch(/-1$/)
+    }
   })
 })

@@ -25,8 +25,8 @@ describe('companion card files', () => {
   it.skipIf(!hasContent('tibet-museum-branch.cards.yaml'))('load the seed article’s hand-written cards', () => {
     const cards = loadManualCards(corpus)
     expect(cards.length).toBeGreaterThanOrEqual(5)
-    expect(cards.every((c) => c.origin === 'manual' && c.docId === 'tibet-museum-branch')).toBe(true)
-    expect(cards.find((c) => c.prompt.includes('发展党员'))?.answer).toBe('6名')
+    expect(cards.every((c) => c.origin === 'manual')).toBe(true)
+    expect(cards.find((c) => c.docId === 'tibet-museum-branch' && c.prompt.includes('发展党员'))?.answer).toBe('6名')
     const bank = generateCards(corpus, cards)
     for (const c of cards) expect(bank.map((b) => b.id)).toContain(c.id)
   })
@@ -51,7 +51,7 @@ describe('companion card files', () => {
   it('check choices and false statements like generated cards', () => {
     const head = 'doc: tibet-museum-branch\ncards:\n  - anchor: part-2-1\n'
     expect(errorOf(`${head}    type: choice\n    prompt: 发展了多少名党员？\n    answer: 6名\n    options: [5名, 7名]\n`).message).toContain('在选项中出现了0次')
-    expect(errorOf(`${head}    type: truefalse\n    prompt: 已发展党员8名。\n    answer: 错误\n`).message).toContain('fact')
+    expect(errorOf(`${head}    type: truefalse\n    prompt: 已发展党员8名。\n    answer: 错误\n`).message).toContain('original')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateCards, generateDocumentCards } from '@/lib/cards'
-import { BLANK, FUNCTION_CHARS, isPunctuation } from '@/lib/cards/text'
+import { BLANK, FUNCTION_CHARS, fullWidth, isPunctuation } from '@/lib/cards/text'
 import type { Card } from '@/lib/cards/types'
 import { corpus } from './corpus'
 
@@ -15,17 +15,17 @@ describe('card bank on the real corpus', () => {
 
   it('takes every answer from its source passage (the original span, for a false statement)', () => {
     for (const c of cards) {
-      if (c.type === 'source' || c.origin === 'choice:source') continue
+      if (c.type === 'source' || c.generator === 'choice:source' || c.generator === 'choice:chapter') continue
       if (c.type === 'truefalse') {
-        expect(c.source, c.id).toContain(c.fact)
+        expect(c.source, c.id).toContain(c.original)
         continue
       }
-      for (const a of answersOf(c)) expect(c.source, c.id).toContain(a)
+      for (const a of answersOf(c)) expect(fullWidth(c.source), c.id).toContain(a)
     }
   })
 
   it('answers 出处 questions with the passage label', () => {
-    for (const c of cards.filter((c) => c.type === 'source' || c.origin === 'choice:source')) {
+    for (const c of cards.filter((c) => c.type === 'source' || c.generator === 'choice:source')) {
       const label = c.heading.split(' › ').pop()!
       expect(c.answer === label || `第${label}项` === c.answer, c.id).toBe(true)
       expect(c.prompt).not.toMatch(/第[一二三四五六七八九十百]+[条项]/)
@@ -44,7 +44,7 @@ describe('card bank on the real corpus', () => {
 
   it('blanks exactly one span, never a function word or punctuation', () => {
     for (const c of cards.filter((c) => c.type === 'cloze' || c.type === 'choice')) {
-      if (c.origin === 'choice:source' || c.origin === 'manual') continue
+      if (/^choice:(source|chapter)$/.test(c.generator) || c.origin === 'manual') continue
       expect(c.prompt.split(BLANK).length, c.id).toBe(2)
       const a = c.answer as string
       expect(FUNCTION_CHARS.has(a), a).toBe(false)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   checkAnswer,
+  checkItems,
   createQuiz,
   formatDuration,
   formatResponse,
@@ -112,5 +113,31 @@ describe('quiz', () => {
     const right = gradeQuiz(quiz, new Map([[cloze.id, '十八周岁'], [choice.id, '五年']]), T0 + 9000)
     expect(updateMistakes(book, right.results, T0, { removeCorrect: false }).remove).toEqual([])
     expect(updateMistakes(book, right.results, T0, { removeCorrect: true })).toEqual({ put: [], remove: [cloze.id] })
+  })
+})
+
+describe('列举 judged item by item', () => {
+  const rights = makeCard(20, {
+    type: 'enumeration',
+    answer: [
+      '参加党的有关会议，阅读党的有关文件，接受党的教育和培训',
+      '行使表决权、选举权，有被选举权',
+      '在党组织讨论决定对党员的党纪处分或作出鉴定时，本人有权参加和进行申辩，其他党员可以为他作证和辩护',
+    ],
+  })
+  const sanctions = makeCard(21, { type: 'enumeration', answer: ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍'] })
+
+  it('marks the displayed answer typed exactly as right, though items hold 、 and ，', () => {
+    expect(checkAnswer(rights, (rights.answer as string[]).join('、'))).toBe(true)
+    expect(checkAnswer(rights, (rights.answer as string[]).map((a, i) => `${i + 1}. ${a}`).join('\n'))).toBe(true)
+  })
+
+  it('says which items are missing', () => {
+    expect(checkItems(rights, '行使表决权、选举权，有被选举权')).toEqual([false, true, false])
+  })
+
+  it('does not count one typed item twice (严重警告 is not also 警告)', () => {
+    expect(checkItems(sanctions, '严重警告、撤销党内职务、留党察看、开除党籍')).toEqual([false, true, true, true, true])
+    expect(checkAnswer(sanctions, '开除党籍 留党察看 撤销党内职务 严重警告 警告')).toBe(true)
   })
 })

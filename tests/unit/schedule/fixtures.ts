@@ -17,7 +17,9 @@ export function makeCard(n: number, overrides: Partial<Card> = {}): Card {
     answer: `答案${n}`,
     source: `第${n}条原文`,
     heading: `第一章 党员 › 第${n}条`,
-    origin: 'test',
+    origin: 'generated',
+    generator: 'test',
+    fact: `${docId}#art-${n}~f${n}`,
     ...overrides,
   }
 }

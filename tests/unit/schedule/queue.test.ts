@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildQueue,
+  DAILY_COUNT,
+  dailyPractice,
+  ratedToday,
   createScheduler,
   DEFAULT_STUDY_SETTINGS,
   dueForecast,
@@ -40,9 +43,9 @@ function study(grades: (1 | 2 | 3 | 4)[], start: number, s: StudySettings, state
 }
 
 describe('due queue', () => {
-  it('offers new cards in deck order up to the daily limit', () => {
+  it('offers new cards up to the daily limit, documents interleaved', () => {
     const q = buildQueue({ cards, states: new Map(), settings: settings({ dailyNewLimit: 3 }), logs: [], now: T0 })
-    expect(q.fresh.map((c) => c.anchor)).toEqual(['art-1', 'art-2', 'art-3'])
+    expect(q.fresh.map((c) => c.anchor)).toEqual(['art-1', 'art-8', 'art-2'])
     expect(q.due).toEqual([])
     expect(queueCounts(q)).toEqual({ due: 0, fresh: 3, total: 3 })
   })
@@ -150,5 +153,66 @@ describe('settings', () => {
       docIds: ['a'],
       types: ['cloze'],
     })
+  })
+})
+
+describe('siblings and interleaving', () => {
+  // Three cards on one sentence (a 填空, a 单选, a 判断) and one on another.
+  const fact = 'constitution#art-7~sentence'
+  const siblings = [
+    makeCard(1, { type: 'cloze', fact }),
+    makeCard(2, { type: 'choice', fact }),
+    makeCard(3, { type: 'truefalse', fact }),
+    makeCard(4, { type: 'cloze' }),
+  ]
+
+  it('offers one card per fact a day, and the sibling only the next day', () => {
+    const s = settings({ dailyNewLimit: 10 })
+    const q = buildQueue({ cards: siblings, states: new Map(), settings: s, logs: [], now: T0 })
+    expect(q.fresh.map((c) => c.id)).toEqual([siblings[0]!.id, siblings[3]!.id])
+    const scheduler = createScheduler()
+    const outcome = scheduler.rate(null, siblings[0]!, 4, T0) // 简单: not due again tomorrow
+    const states = new Map([[siblings[0]!.id, outcome.after]])
+    const later = buildQueue({ cards: siblings, states, settings: s, logs: [outcome.log], now: T0 + MINUTE })
+    expect([...later.due, ...later.fresh, ...later.upcoming].map((c) => c.fact).filter((f) => f === fact).length).toBeLessThanOrEqual(1)
+    expect(later.fresh.map((c) => c.id)).not.toContain(siblings[1]!.id)
+    const tomorrow = buildQueue({ cards: siblings, states, settings: s, logs: [outcome.log], now: T0 + DAY })
+    expect(tomorrow.fresh.map((c) => c.id)).toContain(siblings[1]!.id)
+  })
+
+  it('never shows two siblings one after the other in a session', () => {
+    const { logs } = study([3, 3, 3, 3, 3, 3, 3, 3], T0, settings({ dailyNewLimit: 20 }))
+    const factOfId = new Map(cards.map((c) => [c.id, c.fact]))
+    for (let i = 1; i < logs.length; i++) {
+      if (logs[i]!.cardId !== logs[i - 1]!.cardId) expect(factOfId.get(logs[i]!.cardId)).not.toBe(factOfId.get(logs[i - 1]!.cardId))
+    }
+  })
+
+  it('starts from a chosen chapter when asked', () => {
+    const mixed = [makeCard(1), makeCard(2, { heading: '第二章 党的组织制度 › 第十条' }), makeCard(3, { heading: '第二章 党的组织制度 › 第十一条' })]
+    const q = buildQueue({ cards: mixed, states: new Map(), settings: settings({ chapter: 'constitution›第二章 党的组织制度' }), logs: [], now: T0 })
+    expect(q.fresh.map((c) => c.anchor)).toEqual(['art-2', 'art-3', 'art-1'])
+    expect(sanitizeSettings({ chapter: 'constitution›第二章 党的组织制度' }).chapter).toBe('constitution›第二章 党的组织制度')
+  })
+})
+
+describe('查看提示 and 每日一练', () => {
+  it('records in the review log that the hint was used, and only then', () => {
+    const scheduler = createScheduler()
+    const card = makeCard(1)
+    expect(scheduler.rate(null, card, 3, T0, true).log.hinted).toBe(true)
+    expect('hinted' in scheduler.rate(null, card, 3, T0).log).toBe(false)
+  })
+
+  it('offers due cards before new ones, five at most', () => {
+    const scheduler = createScheduler()
+    const learned = scheduler.rate(null, cards[5]!, 4, T0 - 10 * DAY)
+    const states = new Map([[cards[5]!.id, learned.after]])
+    const q = buildQueue({ cards, states, settings: settings(), logs: [learned.log], now: T0 })
+    const daily = dailyPractice(q)
+    expect(daily).toHaveLength(DAILY_COUNT)
+    expect(daily[0]!.id).toBe(cards[5]!.id)
+    expect(ratedToday([learned.log], T0)).toBe(0)
+    expect(ratedToday([learned.log], T0 - 10 * DAY)).toBe(1)
   })
 })

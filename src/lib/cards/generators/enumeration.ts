@@ -51,7 +51,8 @@ function subItemCard(ctx: PassageContext): Card | null {
   const answer = items.map((l) => gist(l.replace(SUB_ITEM, '')))
   const where = ctx.passage.label ? `${docName(ctx.doc)}${ctx.passage.label}` : docName(ctx.doc)
   const prompt = `${question}（${where}，共${formatNumeral(items.length)}项）`
-  return makeCard(ctx, 'enumeration', `sub-items:${intro}`, { prompt, answer, ordered: false }, 'enumeration:sub-items')
+  const about = sentences[sentences.length - 1]!
+  return makeCard(ctx, 'enumeration', `sub-items:${intro}`, { prompt, answer, ordered: false, about }, 'enumeration:sub-items')
 }
 
 /** Verbs that introduce a list running to the end of its sentence. */
@@ -81,9 +82,10 @@ function inlineListCards(ctx: PassageContext): { cards: Card[]; multi: Card[] } 
       : termCount && parseNumeral(termCount) === items.length
         ? `${subject}${verb}哪${termCount}种？`
         : `${subject}${verb}哪些？（共${formatNumeral(items.length)}项）`
-    const prompt = `${ask}`
+    const lead = ctx.doc.kind === 'constitution' ? '党章规定，' : ''
+    const prompt = `${lead}${ask}`
     if (items.some((i) => prompt.includes(i))) continue
-    cards.push(makeCard(ctx, 'enumeration', `inline:${sentence.text}`, { prompt, answer: items, ordered: false }, 'enumeration:inline'))
+    cards.push(makeCard(ctx, 'enumeration', `inline:${sentence.text}`, { prompt, answer: items, ordered: false, about: sentence.text }, 'enumeration:inline'))
     // 多选: some true members and one or two plausible outsiders.
     if (items.every((i) => isTestableMember(i))) {
       const family = TERM_FAMILIES.find((f) => items.filter((i) => f.includes(i)).length >= 2)
@@ -92,8 +94,8 @@ function inlineListCards(ctx: PassageContext): { cards: Card[]; multi: Card[] } 
         const id = `multi:${sentence.text}`
         const right = seededShuffle(items, id).slice(0, Math.min(4, items.length))
         const wrong = seededShuffle(outsiders, id).slice(0, right.length >= 4 ? 2 : 1)
-        const question = `下列哪些属于${subject!.replace(/^对/, '')}${verb === '是指' ? '所指的内容' : ''}？（多选）`
-        const card = makeCard(ctx, 'multi', id, { prompt: question, answer: right }, 'multi:inline')
+        const question = `${lead}下列哪些属于${subject!.replace(/^对/, '')}${verb === '是指' ? '所指的内容' : ''}？（多选）`
+        const card = makeCard(ctx, 'multi', id, { prompt: question, answer: right, about: sentence.text }, 'multi:inline')
         card.options = seededShuffle([...right, ...wrong], card.id)
         multi.push(card)
       }
