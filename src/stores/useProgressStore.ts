@@ -36,6 +36,8 @@ export const useProgressStore = defineStore('progress', () => {
   let repo: ProgressRepository | null = null
   let loading: Promise<void> | null = null
   let channel: BroadcastChannel | null = null
+  /** Bumped after an import, a restore or a clear: the snapshot list reads itself again. */
+  const snapshotsChanged = ref(0)
 
   function apply(data: ProgressData) {
     states.value = new Map(data.cardStates.map((s) => [s.cardId, s]))
@@ -179,6 +181,7 @@ export const useProgressStore = defineStore('progress', () => {
     await reloadFromDb()
     useLibraryStore().records = await documentsSection().read()
     channel?.postMessage('changed')
+    snapshotsChanged.value++
   }
 
   /** The whole backup (progress, own documents, saved quizzes, settings), read from the database, not from this tab's memory. */
@@ -208,6 +211,7 @@ export const useProgressStore = defineStore('progress', () => {
     await takeSnapshot(repo, defaultSections(), '清除本机进度', Date.now(), await provided())
     apply({ cardStates: [], reviewLogs: [], mistakes: [], settings: null })
     await write((r) => r.clearAll())
+    snapshotsChanged.value++
   }
 
   /** Snapshots taken before risky operations, newest first. */
@@ -237,7 +241,7 @@ export const useProgressStore = defineStore('progress', () => {
   }
 
   return {
-    states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving,
+    states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving, snapshotsChanged,
     ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes,
     exportBackup, importBackup, importText, clearAll, listSnapshots, restoreFromSnapshot, checkIntegrity,
   }
