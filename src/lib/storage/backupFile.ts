@@ -133,7 +133,7 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
   const { changes, summary } = mergeProgress(await ctx.repo.loadAll(), { ...parsed.file, cardStates: states.use, reviewLogs: logs.use, mistakes: mistakes.use })
   progress(0.75, '写入本机存储')
   try {
-    await ctx.repo.writeChanges(changes)
+    await ctx.repo.writeChanges(changes, (done, total) => progress(0.75 + (0.23 * done) / total, `写入本机存储（${done}/${total}）`))
     await ctx.repo.putQuarantine(quarantine)
   } catch (cause) {
     return { ok: false, error: `写入本机存储失败（${cause instanceof Error ? cause.message : String(cause)}），学习进度未导入；导入前的快照可在“数据安全”中恢复。` }

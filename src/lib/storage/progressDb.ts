@@ -355,14 +355,19 @@ export class ProgressRepository {
   }
 
   /** Writes merge changes (new or newer records) in one transaction; a failure writes nothing. */
-  async writeChanges(changes: ProgressData): Promise<void> {
+  async writeChanges(changes: ProgressData, onWritten?: (done: number, total: number) => void): Promise<void> {
     this.guard()
     const tx = this.db.transaction(['cardStates', 'reviewLogs', 'mistakes', 'settings'], 'readwrite')
+    const total = changes.cardStates.length + changes.reviewLogs.length + changes.mistakes.length
+    const step = Math.max(1, Math.floor(total / 20))
+    let done = 0
+    const counted = <T>(request: Promise<T>) =>
+      onWritten ? request.then((v) => (++done % step === 0 && onWritten(done, total), v)) : request
     try {
       await Promise.all([
-        ...changes.cardStates.map((s) => tx.objectStore('cardStates').put(s)),
-        ...changes.reviewLogs.map((l) => tx.objectStore('reviewLogs').put(l)),
-        ...changes.mistakes.map((m) => tx.objectStore('mistakes').put(m)),
+        ...changes.cardStates.map((s) => counted(tx.objectStore('cardStates').put(s))),
+        ...changes.reviewLogs.map((l) => counted(tx.objectStore('reviewLogs').put(l))),
+        ...changes.mistakes.map((m) => counted(tx.objectStore('mistakes').put(m))),
         ...(changes.settings ? [tx.objectStore('settings').put(changes.settings, SETTINGS_KEY)] : []),
         tx.done,
       ])
