@@ -214,6 +214,17 @@ export const useProgressStore = defineStore('progress', () => {
     snapshotsChanged.value++
   }
 
+  /** A snapshot before a risky change made elsewhere (replacing or deleting a document); never blocks that change. */
+  async function snapshot(reason: string): Promise<void> {
+    try {
+      await ensureLoaded()
+      if (repo && !repo.closed) await takeSnapshot(repo, defaultSections(), reason, Date.now(), await provided())
+      snapshotsChanged.value++
+    } catch (cause) {
+      console.warn('snapshot failed', cause)
+    }
+  }
+
   /** Snapshots taken before risky operations, newest first. */
   async function listSnapshots(): Promise<Omit<SnapshotRecord, 'data'>[]> {
     await ensureLoaded()
@@ -243,7 +254,7 @@ export const useProgressStore = defineStore('progress', () => {
   return {
     states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving, snapshotsChanged,
     ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes,
-    exportBackup, importBackup, importText, clearAll, listSnapshots, restoreFromSnapshot, checkIntegrity,
+    exportBackup, importBackup, importText, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity,
   }
 })
 

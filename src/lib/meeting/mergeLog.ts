@@ -38,28 +38,32 @@ const sameVersion = (a: MeetingSession, b: MeetingSession) =>
 export type SessionMerge =
   /** Write `session` (ours, or ours with the other window's events merged in). */
   | { write: true; session: MeetingSession; merged: boolean }
-  /** What is stored is newer than ours: keep it and show it. */
+  /** What is stored is as new as ours or newer and holds all of it: keep it and show it. */
   | { write: false; session: MeetingSession }
 
+/** Whether `ours` was made in this window from `parent` (one action), rather than received from another. */
+const madeFrom = (parent: MeetingSession | null, ours: MeetingSession): parent is MeetingSession =>
+  !!parent && parent.sessionId === ours.sessionId && ours.revision === parent.revision + 1
+
 /**
- * What to store when this window saves `ours`, having last seen `base`, and the database holds
- * `stored`. Another window's write since `base` is merged, never overwritten.
+ * What to store when this window saves `ours`, having held `parent` just before, while the
+ * database holds `stored`. Another window's write is merged, never overwritten.
  */
-export function mergeSessions(base: MeetingSession | null, ours: MeetingSession, stored: MeetingSession | null): SessionMerge {
+export function mergeSessions(parent: MeetingSession | null, ours: MeetingSession, stored: MeetingSession | null): SessionMerge {
   if (!stored) return { write: true, session: ours, merged: false }
   if (sameVersion(stored, ours)) return { write: false, session: ours }
   if (stored.sessionId !== ours.sessionId) {
     return ours.startedAt >= stored.startedAt ? { write: true, session: ours, merged: false } : { write: false, session: stored }
   }
-  // Nobody else wrote since this window last looked: ours is simply the next state.
-  if (base && sameVersion(base, stored)) {
-    // ...unless ours is an older state that reached this window late.
-    return isNewer(ours, stored) ? { write: true, session: ours, merged: false } : { write: false, session: stored }
-  }
-  const common = base && base.sessionId === ours.sessionId ? base.scoreLog : commonPrefix(ours.scoreLog, stored.scoreLog)
-  const scoreLog = mergeLog(common, ours.scoreLog, stored.scoreLog)
+  // A change made here on top of exactly what is stored: simply the next state.
+  if (madeFrom(parent, ours) && sameVersion(parent, stored)) return { write: true, session: ours, merged: false }
+  // Otherwise merge the logs. Only for a change made here is an event missing from ours an undo;
+  // for a state received from another window, the union is kept.
+  const storedKeys = new Set(stored.scoreLog.map(eventKey))
+  const base = madeFrom(parent, ours) ? parent.scoreLog : ours.scoreLog.filter((e) => storedKeys.has(eventKey(e)))
+  const scoreLog = mergeLog(base, ours.scoreLog, stored.scoreLog)
   // The later state decides where the quiz stands; the scores are the union of both.
-  const later = ours.revision > stored.revision || (ours.revision === stored.revision && ours.lastUpdate.at >= stored.lastUpdate.at) ? ours : stored
+  const later = isNewer(ours, stored) ? ours : stored
   const sameLog = scoreLog.length === later.scoreLog.length && scoreLog.every((e, i) => eventKey(e) === eventKey(later.scoreLog[i] as ScoreEvent))
   if (later === stored && sameLog) return { write: false, session: stored }
   return {
@@ -67,13 +71,4 @@ export function mergeSessions(base: MeetingSession | null, ours: MeetingSession,
     merged: true,
     session: { ...later, scoreLog, revision: Math.max(ours.revision, stored.revision) + 1, lastUpdate: { ...ours.lastUpdate, at: Math.max(ours.lastUpdate.at, stored.lastUpdate.at) } },
   }
-}
-
-function commonPrefix(a: readonly ScoreEvent[], b: readonly ScoreEvent[]): ScoreEvent[] {
-  const out: ScoreEvent[] = []
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (eventKey(a[i] as ScoreEvent) !== eventKey(b[i] as ScoreEvent)) break
-    out.push(a[i] as ScoreEvent)
-  }
-  return out
 }

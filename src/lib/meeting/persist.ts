@@ -99,8 +99,6 @@ const defaultStorage = (): KeyValueStore | undefined => (globalThis as { localSt
  * synchronous for the store through a cache of what this window last saved or loaded.
  */
 let cache: MeetingSession | null = null
-/** The stored state this window last saw: the base of a three-way merge with another window's writes. */
-let base: MeetingSession | null = null
 let chain: Promise<void> = Promise.resolve()
 let dbPromise: Promise<IDBPDatabase> | null = null
 const listeners = new Set<(session: MeetingSession) => void>()
@@ -155,23 +153,23 @@ export function saveSession(session: MeetingSession, storage?: KeyValueStore): b
       return false
     }
   }
+  const parent = cache
   cache = session
   // A plain copy: a reactive proxy cannot be cloned into IndexedDB.
   const copy = JSON.parse(JSON.stringify(session)) as MeetingSession
-  chain = chain.then(() => writeDurable(copy)).catch((cause: unknown) => console.warn('meeting session not saved', cause))
+  chain = chain.then(() => writeDurable(copy, parent)).catch((cause: unknown) => console.warn('meeting session not saved', cause))
   return true
 }
 
-async function writeDurable(ours: MeetingSession): Promise<void> {
+async function writeDurable(ours: MeetingSession, parent: MeetingSession | null): Promise<void> {
   const db = await sessionDb()
   const tx = db.transaction('session', 'readwrite')
   const stored = parseSession(await tx.store.get(SESSION_RECORD))
-  const outcome = mergeSessions(base, ours, stored)
+  const outcome = mergeSessions(parent, ours, stored)
   if (outcome.write) void tx.store.put(outcome.session, SESSION_RECORD)
   // Commit now, not when the event loop idles: a browser killed a moment later keeps the score.
   tx.commit?.()
   await tx.done
-  base = outcome.session
   if (outcome.session !== ours) {
     cache = outcome.session
     for (const listener of listeners) listener(outcome.session)
@@ -196,7 +194,6 @@ export async function loadDurableSession(): Promise<MeetingSession | null> {
       // Cannot tidy up: the next start moves nothing twice, as IndexedDB already holds it.
     }
   }
-  base = stored
   if (stored) cache = stored
   return stored
 }
@@ -215,7 +212,6 @@ export function flushSession(): Promise<void> {
 /** For tests: forget this window's cache and connection, as a new page load would. */
 export function resetSessionCacheForTests(): void {
   cache = null
-  base = null
   chain = Promise.resolve()
   void dbPromise?.then((db) => db.close()).catch(() => {})
   dbPromise = null

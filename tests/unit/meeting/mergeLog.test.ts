@@ -37,4 +37,23 @@ describe('two host windows scoring at once', () => {
     expect(outcome.write).toBe(false)
     expect(outcome.session).toBe(newer)
   })
+
+  it('a state received from the other window is merged as a union, not read as an undo of our score', () => {
+    const start = reduce(session(), { type: 'next' }, 2_000, HOST)
+    const a = reduce(start, { type: 'score', teamId: 't1', outcome: 'right' }, 3_000, HOST)
+    const b = reduce(start, { type: 'score', teamId: 't2', outcome: 'right' }, 3_000, HOST2)
+    // This window held `a` (stored), then accepted b's state from the channel and saves it.
+    const outcome = mergeSessions(a, b, a)
+    expect(outcome.write).toBe(true)
+    const scores = teamScores(outcome.session)
+    expect([scores.get('t1'), scores.get('t2')]).toEqual([110, 110])
+  })
+
+  it('an undo made here on top of what is stored is kept', () => {
+    const start = reduce(session(), { type: 'next' }, 2_000, HOST)
+    const scored = reduce(start, { type: 'score', teamId: 't1', outcome: 'right' }, 3_000, HOST)
+    const undone = reduce(scored, { type: 'undo' }, 4_000, HOST)
+    const outcome = mergeSessions(scored, undone, scored)
+    expect(outcome).toMatchObject({ write: true, session: undone })
+  })
 })
