@@ -59,7 +59,7 @@ describe('a hard browser kill during a meeting', () => {
           // Kill as soon as the score is committed (the old build wrote localStorage, which reaches the disk up to a minute later).
           const clicked = Date.now()
           const want = trial * 2 + q + 1
-          await expect.poll(() => committedEvents(page), { intervals: [5], timeout: 5000 }).toBe(want)
+          await expect.poll(() => committedEvents(page), { interval: 5, timeout: 5000 }).toBe(want)
           latencies.push(Date.now() - clicked)
         }
         expected = await hostScores(page)
