@@ -73,7 +73,8 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
   progress(0.02, '读取文件')
   let value: unknown
   try {
-    value = JSON.parse(text)
+    // A byte-order mark (Notepad's "UTF-8 with BOM") is not part of the JSON.
+    value = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
     return { ok: false, error: '文件内容不是有效的 JSON，可能已损坏或并非进度文件，未导入任何内容。' }
   }
@@ -100,8 +101,7 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
     const good = list.filter((r) => section.accept(r))
     const bad = list.filter((r) => !section.accept(r))
     if (bad.length) {
-      const kind = (section.key === 'documents' || section.key === 'quizzes' ? section.key : 'documents') as QuarantineRecord['kind']
-      keep(kind, bad.map((record, i) => ({ id: `${section.key}#${i}`, reason: `${section.label}记录格式有误`, record })))
+      keep(section.key, bad.map((record, i) => ({ id: `${section.key}#${i}`, reason: `${section.label}记录格式有误`, record })))
       bad.forEach((_, i) => report.quarantined.push({ kind: section.key, id: `${section.key}#${i}`, reason: `${section.label}记录格式有误` }))
     }
     report.checked += list.length

@@ -15,7 +15,8 @@ const SETTINGS_KEY = 'study'
 export interface QuarantineRecord {
   id: string
   /** The store it came from or was meant for. */
-  kind: 'cardStates' | 'reviewLogs' | 'mistakes' | 'documents' | 'quizzes'
+  /** The store, or the backup section's key. */
+  kind: string
   reason: string
   record: unknown
   at: number
