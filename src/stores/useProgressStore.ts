@@ -74,7 +74,7 @@ export const useProgressStore = defineStore('progress', () => {
           onClosed,
           onBlocked: () => (storageWarning.value = '请关闭其他打开学习园地的旧标签页，以完成本机数据升级。'),
         })
-        const report = await repo.checkIntegrity(Date.now())
+        const report = await repo.checkIntegrity(Date.now(), { reviewLogs: false })
         if (report.repaired.length || report.quarantined.length) {
           integrityNotice.value = describeReport(report)
           storageWarning.value = `启动时的数据检查修复了 ${report.repaired.length} 条、隔离了 ${report.quarantined.length} 条不合理的记录，详见“统计”页的“数据安全”。`

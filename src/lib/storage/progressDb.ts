@@ -263,39 +263,45 @@ export class ProgressRepository {
   }
 
   /**
-   * Anki's 检查数据库: every stored record is checked; impossible values are repaired, records
-   * whose meaning is lost (or whose shape is broken) are moved to the quarantine, never deleted.
+   * Anki's 检查数据库: stored records are checked; impossible values are repaired, records whose
+   * meaning is lost (or whose shape is broken) are moved to the quarantine, never deleted.
+   * At start-up only card states and mistakes are checked (they are what breaks a page, and few);
+   * on demand the review logs too. Reads in one pass; writes only when something is wrong.
    */
-  async checkIntegrity(now: number): Promise<IntegrityReport> {
+  async checkIntegrity(now: number, { reviewLogs = true }: { reviewLogs?: boolean } = {}): Promise<IntegrityReport> {
     this.guard()
     const report = emptyReport()
-    const tx = this.db.transaction(['cardStates', 'reviewLogs', 'mistakes', 'quarantine'], 'readwrite')
-    const quarantine = tx.objectStore('quarantine')
-    const sweep = async <K extends 'cardStates' | 'reviewLogs' | 'mistakes'>(
-      kind: K,
-      shape: (v: unknown) => boolean,
-      check: (v: ProgressSchema[K]['value'], now: number) => Verdict<ProgressSchema[K]['value']>,
-    ) => {
-      const store = tx.objectStore(kind)
-      for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+    type Kind = 'cardStates' | 'reviewLogs' | 'mistakes'
+    const kinds: Kind[] = reviewLogs ? ['cardStates', 'reviewLogs', 'mistakes'] : ['cardStates', 'mistakes']
+    const checks: Record<Kind, [(v: unknown) => boolean, (v: never, now: number) => Verdict<unknown>]> = {
+      cardStates: [isCardState, checkCardState as (v: never, now: number) => Verdict<unknown>],
+      reviewLogs: [isReviewLog, checkReviewLog as (v: never, now: number) => Verdict<unknown>],
+      mistakes: [isQuizMistake, checkMistake as (v: never, now: number) => Verdict<unknown>],
+    }
+    const read = this.db.transaction(kinds)
+    const contents = await Promise.all(kinds.map(async (kind) => ({ kind, keys: await read.objectStore(kind).getAllKeys(), values: await read.objectStore(kind).getAll() })))
+    await read.done
+    const fixes: { kind: Kind; key: string; verdict: Exclude<Verdict<unknown>, { kind: 'ok' }>; raw: unknown }[] = []
+    for (const { kind, keys, values } of contents) {
+      const [shape, check] = checks[kind]
+      values.forEach((raw: unknown, i) => {
         report.checked++
-        const id = String(cursor.key)
-        const raw: unknown = cursor.value
-        const verdict: Verdict<ProgressSchema[K]['value']> = shape(raw) ? check(raw as ProgressSchema[K]['value'], now) : { kind: 'aside', reason: '记录格式损坏' }
-        if (verdict.kind === 'ok') continue
-        if (verdict.kind === 'repaired') {
-          report.repaired.push({ kind, id, fixes: verdict.fixes })
-          await cursor.update(verdict.record)
-        } else {
-          report.quarantined.push({ kind, id, reason: verdict.reason })
-          await quarantine.put({ id: `${kind}:${id}:${now}`, kind, reason: verdict.reason, record: raw, at: now })
-          await cursor.delete()
-        }
+        const verdict = shape(raw) ? check(raw as never, now) : ({ kind: 'aside', reason: '记录格式损坏' } as const)
+        if (verdict.kind !== 'ok') fixes.push({ kind, key: String(keys[i]), verdict, raw })
+      })
+    }
+    if (!fixes.length) return report
+    const tx = this.db.transaction([...kinds, 'quarantine'], 'readwrite')
+    for (const { kind, key, verdict, raw } of fixes) {
+      if (verdict.kind === 'repaired') {
+        report.repaired.push({ kind, id: key, fixes: verdict.fixes })
+        void tx.objectStore(kind).put(verdict.record as never)
+      } else {
+        report.quarantined.push({ kind, id: key, reason: verdict.reason })
+        void tx.objectStore('quarantine').put({ id: `${kind}:${key}:${now}`, kind, reason: verdict.reason, record: raw, at: now })
+        void tx.objectStore(kind).delete(key)
       }
     }
-    await sweep('cardStates', isCardState, checkCardState)
-    await sweep('reviewLogs', isReviewLog, checkReviewLog)
-    await sweep('mistakes', isQuizMistake, checkMistake)
     await tx.done
     return report
   }
