@@ -201,11 +201,6 @@ export const useProgressStore = defineStore('progress', () => {
     return outcome
   }
 
-  /** Kept for callers of the older API: an import from text. */
-  async function importText(text: string): Promise<RestoreOutcome> {
-    return importBackup(new Blob([text], { type: 'application/json' }))
-  }
-
   async function clearAll() {
     if (!repo || repo.closed) return
     await takeSnapshot(repo, defaultSections(), '清除本机进度', Date.now(), await provided())
@@ -254,7 +249,7 @@ export const useProgressStore = defineStore('progress', () => {
   return {
     states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving, snapshotsChanged,
     ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes,
-    exportBackup, importBackup, importText, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity,
+    exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity,
   }
 })
 
