@@ -4,6 +4,7 @@ import { createQuizStore } from '../meeting/quizStore'
 import type { Quiz } from '../meeting/types'
 import { openLibraryDb } from './libraryDb'
 import type { KeyValueStore } from './localSetting'
+import { openProgressDb, type QuarantineRecord } from './progressDb'
 
 /**
  * The backup holds everything a member would miss. Study progress (card states, review logs,
@@ -133,7 +134,37 @@ export function preferencesSection(storage: () => KeyValueStore | undefined = ()
   }
 }
 
+/** Records kept aside by an import or the integrity check travel with the backup: nothing is left behind. */
+export function quarantineSection(open = () => openProgressDb()): BackupSection<QuarantineRecord> {
+  return {
+    key: 'quarantine',
+    label: '隔离区记录',
+    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    accept: (v): v is QuarantineRecord => isObject(v) && isString(v.id) && isString(v.kind) && isString(v.reason) && typeof v.at === 'number' && 'record' in v,
+    idOf: (q) => q.id,
+    async read() {
+      const repo = await open()
+      try {
+        return await repo.listQuarantine()
+      } finally {
+        repo.close()
+      }
+    },
+    async restore(records) {
+      const repo = await open()
+      try {
+        const known = new Set((await repo.listQuarantine()).map((q) => q.id))
+        const fresh = records.filter((q) => !known.has(q.id))
+        await repo.putQuarantine(fresh)
+        return fresh.length
+      } finally {
+        repo.close()
+      }
+    },
+  }
+}
+
 /** Every section, in restore order (documents first: card progress is checked against them). */
 export function defaultSections(): BackupSection[] {
-  return [documentsSection(), quizzesSection(), preferencesSection()] as BackupSection[]
+  return [documentsSection(), quizzesSection(), preferencesSection(), quarantineSection()] as BackupSection[]
 }

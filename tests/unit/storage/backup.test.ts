@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createQuizStore } from '@/lib/meeting/quizStore'
 import { createScheduler, type CardState } from '@/lib/schedule'
-import { documentsSection, preferencesSection, quizzesSection, type BackupSection } from '@/lib/storage/backup'
+import { documentsSection, preferencesSection, quarantineSection, quizzesSection, type BackupSection } from '@/lib/storage/backup'
 import { buildBackup, restoreBackup, restoreSnapshot } from '@/lib/storage/backupFile'
 import { openLibraryDb } from '@/lib/storage/libraryDb'
 import { openProgressDb } from '@/lib/storage/progressDb'
@@ -103,6 +103,22 @@ describe('implausible imported values', () => {
     const again = await repo.checkIntegrity(T0 + 4 * DAY_MS)
     expect([again.repaired.length, again.quarantined.length]).toEqual([0, 0])
     repo.close()
+  })
+})
+
+describe('records kept aside', () => {
+  it('travel with the backup to a fresh device', async () => {
+    const repo = await openProgressDb()
+    await repo.putQuarantine([{ id: 'cardStates:x:1', kind: 'cardStates', reason: '所属文档在本机不存在', record: { cardId: 'x' }, at: T0 }])
+    const { text, counts } = await buildBackup(repo, [quarantineSection()] as BackupSection[], T0)
+    expect(counts.quarantine).toBe(1)
+    repo.close()
+    globalThis.indexedDB = new IDBFactory()
+    const fresh = await openProgressDb()
+    const outcome = await restoreBackup(text, { repo: fresh, sections: [quarantineSection()] as BackupSection[], now: T0, knownDocIds: [] })
+    expect(outcome.ok).toBe(true)
+    expect((await fresh.listQuarantine()).map((q) => q.id)).toEqual(['cardStates:x:1'])
+    fresh.close()
   })
 })
 
