@@ -74,13 +74,10 @@ export const useProgressStore = defineStore('progress', () => {
           onClosed,
           onBlocked: () => (storageWarning.value = '请关闭其他打开学习园地的旧标签页，以完成本机数据升级。'),
         })
-        const report = await repo.checkIntegrity(Date.now(), { reviewLogs: false })
-        if (report.repaired.length || report.quarantined.length) {
-          integrityNotice.value = describeReport(report)
-          storageWarning.value = `启动时的数据检查修复了 ${report.repaired.length} 条、隔离了 ${report.quarantined.length} 条不合理的记录，详见“统计”页的“数据安全”。`
-        }
         apply(await repo.loadAll())
         status.value = 'ready'
+        // Checked right after loading, not before: start-up is not slowed; a repair is read in at once.
+        void startupCheck(repo)
         if (typeof BroadcastChannel !== 'undefined') {
           channel = new BroadcastChannel(CHANNEL)
           channel.onmessage = () => void reloadFromDb()
@@ -94,6 +91,18 @@ export const useProgressStore = defineStore('progress', () => {
       }
     })()
     return loading
+  }
+
+  async function startupCheck(r: ProgressRepository) {
+    try {
+      const report = await r.checkIntegrity(Date.now(), { reviewLogs: false })
+      if (!report.repaired.length && !report.quarantined.length) return
+      integrityNotice.value = describeReport(report)
+      storageWarning.value = `启动时的数据检查修复了 ${report.repaired.length} 条、隔离了 ${report.quarantined.length} 条不合理的记录，详见“统计”页的“数据安全”。`
+      await reloadFromDb()
+    } catch (cause) {
+      console.warn('integrity check failed', cause)
+    }
   }
 
   /** Runs a write; true when it is on disk. A failed write is said plainly, and the other tabs are told of a good one. */
