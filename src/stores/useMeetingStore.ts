@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import { draftFromQuiz, newDraft, type MeetingDraft } from '@/lib/meeting/draft'
 import { newId } from '@/lib/meeting/ids'
-import { loadSession, parseQuiz, saveSession } from '@/lib/meeting/persist'
+import { loadDurableSession, loadSession, onSessionMerged, parseQuiz, saveSession } from '@/lib/meeting/persist'
 import { createQuizStore } from '@/lib/meeting/quizStore'
 import { createSession, reduce, type MeetingAction } from '@/lib/meeting/session'
 import { createMeetingSync, shouldAccept, type MeetingSync } from '@/lib/meeting/sync'
@@ -75,7 +75,15 @@ export const useMeetingStore = defineStore('meeting', () => {
   function reload(): void {
     const saved = loadSession()
     if (saved && shouldAccept(saved, session.value)) session.value = saved
+    // IndexedDB holds what was committed before a crash or by another window.
+    void loadDurableSession().then((durable) => durable && shouldAccept(durable, session.value) && (session.value = durable)).catch(() => {})
   }
+  // A save that merged another host window's scores: show and send the union.
+  onSessionMerged((merged) => {
+    session.value = merged
+    sync?.publish(merged)
+  })
+  reload()
 
   // The quiz on the setup page, kept across visits.
   const draft = ref<MeetingDraft | null>(draftSetting.read())

@@ -2,28 +2,43 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { MistakeChanges, QuizMistake } from '@/lib/quiz'
 import { DEFAULT_STUDY_SETTINGS, sanitizeSettings, type CardState, type ReviewLogEntry, type ReviewOutcome, type StudySettings } from '@/lib/schedule'
-import { openProgressDb, type ImportOutcome, type ProgressRepository } from '@/lib/storage/progressDb'
-import { createProgressFile } from '@/lib/storage/progressTransfer'
-import type { ProgressData, ProgressFile } from '@/lib/storage/progressTypes'
+import { defaultSections, preferencesSection } from '@/lib/storage/backup'
+import { buildBackup, restoreBackup, restoreSnapshot, takeSnapshot, type RestoreOutcome, type SectionData } from '@/lib/storage/backupFile'
+import type { ImportRequest, WorkerMessage } from '@/lib/storage/backupWorker'
+import { describeReport } from '@/lib/storage/integrity'
+import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository, type SnapshotRecord } from '@/lib/storage/progressDb'
+import type { ProgressData } from '@/lib/storage/progressTypes'
+import { useLibraryStore } from './useLibraryStore'
+import { useOfficialTextStore } from './useOfficialTextStore'
+import { useSettingsStore } from './useSettingsStore'
+
+const CHANNEL = 'study-garden-progress'
+const RELOAD_NOTICE = '学习园地已在另一个标签页中更新到新版本。本页已停止保存，请刷新页面后继续（已保存的进度完好）。'
 
 /**
  * The user's study progress (card states, review logs, 错题本, study settings), kept in IndexedDB.
+ * The database is the one source of truth: every tab writes through it, refuses a rating another
+ * tab already made, and tells the other tabs (BroadcastChannel) to read it again at once.
  * Maps are replaced, never mutated, so computed queues and charts follow every change.
- * Without IndexedDB (some private modes) progress lives for this visit only, and the page says so.
  */
 export const useProgressStore = defineStore('progress', () => {
   const states = shallowRef<ReadonlyMap<string, CardState>>(new Map())
   const logs = shallowRef<readonly ReviewLogEntry[]>([])
   const mistakes = shallowRef<ReadonlyMap<string, QuizMistake>>(new Map())
   const storedSettings = shallowRef<StudySettings | null>(null)
-  const status = ref<'idle' | 'loading' | 'ready' | 'memory'>('idle')
+  const status = ref<'idle' | 'loading' | 'ready' | 'memory' | 'closed'>('idle')
   const storageWarning = ref<string | null>(null)
+  /** What the start-up integrity check repaired or set aside (null when all was well). */
+  const integrityNotice = ref<string[] | null>(null)
   const settings = computed<StudySettings>(() => storedSettings.value ?? { ...DEFAULT_STUDY_SETTINGS })
   /** Writes still in flight (the review screen shows them, so a closed tab loses nothing unseen). */
   const pendingWrites = ref(0)
   const saving = computed(() => pendingWrites.value > 0)
   let repo: ProgressRepository | null = null
   let loading: Promise<void> | null = null
+  let channel: BroadcastChannel | null = null
+  /** Bumped after an import, a restore or a clear: the snapshot list reads itself again. */
+  const snapshotsChanged = ref(0)
 
   function apply(data: ProgressData) {
     states.value = new Map(data.cardStates.map((s) => [s.cardId, s]))
@@ -32,64 +47,127 @@ export const useProgressStore = defineStore('progress', () => {
     storedSettings.value = data.settings
   }
 
+  function onClosed() {
+    status.value = 'closed'
+    storageWarning.value = RELOAD_NOTICE
+    channel?.close()
+    channel = null
+  }
+
+  let reloading: Promise<void> | null = null
+  /** Reads the database again (another tab wrote); calls arriving meanwhile share one read. */
+  function reloadFromDb(): Promise<void> {
+    reloading ??= (async () => {
+      try {
+        if (repo && !repo.closed) apply(await repo.loadAll())
+      } finally {
+        reloading = null
+      }
+    })()
+    return reloading
+  }
+
   function ensureLoaded(): Promise<void> {
     loading ??= (async () => {
       status.value = 'loading'
       try {
-        repo = await openProgressDb()
+        repo = await openProgressDb({
+          onClosed,
+          onBlocked: () => (storageWarning.value = '请关闭其他打开学习园地的旧标签页，以完成本机数据升级。'),
+        })
         apply(await repo.loadAll())
         status.value = 'ready'
+        // Checked right after loading, not before: start-up is not slowed; a repair is read in at once.
+        void startupCheck(repo)
+        if (typeof BroadcastChannel !== 'undefined') {
+          channel = new BroadcastChannel(CHANNEL)
+          channel.onmessage = () => void reloadFromDb()
+        }
       } catch (cause) {
         console.warn('progress storage unavailable', cause)
         repo = null
-        status.value = 'memory'
-        storageWarning.value = '本机存储不可用（可能处于无痕浏览模式），学习进度仅在本次访问中保留。'
+        const versionMessage = describeOpenError(cause)
+        status.value = versionMessage ? 'closed' : 'memory'
+        storageWarning.value = versionMessage ?? '本机存储不可用（可能处于无痕浏览模式），学习进度仅在本次访问中保留。'
       }
     })()
     return loading
   }
 
-  /** Runs a write; a failed write keeps the change in memory and warns once. */
-  async function write(action: (r: ProgressRepository) => Promise<unknown>) {
-    if (!repo) return
+  async function startupCheck(r: ProgressRepository) {
+    try {
+      const report = await r.checkIntegrity(Date.now(), { reviewLogs: false })
+      if (!report.repaired.length && !report.quarantined.length) return
+      integrityNotice.value = describeReport(report)
+      storageWarning.value = `启动时的数据检查修复了 ${report.repaired.length} 条、隔离了 ${report.quarantined.length} 条不合理的记录，详见“统计”页的“数据安全”。`
+      await reloadFromDb()
+    } catch (cause) {
+      console.warn('integrity check failed', cause)
+    }
+  }
+
+  /** Runs a write; true when it is on disk. A failed write is said plainly, and the other tabs are told of a good one. */
+  async function write(action: (r: ProgressRepository) => Promise<unknown>): Promise<boolean> {
+    if (!repo) return status.value === 'memory'
     pendingWrites.value++
     try {
-      await action(repo)
+      const result = await action(repo)
+      channel?.postMessage('changed')
+      return result !== false
     } catch (cause) {
       console.warn('progress write failed', cause)
-      storageWarning.value = '学习进度未能保存到本机存储（空间可能已满），请导出进度备份。'
+      if (cause instanceof DatabaseClosedError) onClosed()
+      else storageWarning.value = '学习进度未能保存到本机存储（空间可能已满），请导出进度备份。'
+      return false
     } finally {
       pendingWrites.value--
     }
   }
 
+  /** After a refused write: memory goes back to what the database holds (or to before, if it is closed). */
+  async function settle(saved: boolean, undoInMemory: () => void, staleNotice: string) {
+    if (saved) return
+    if (status.value === 'closed' || !repo) return undoInMemory()
+    storageWarning.value = staleNotice
+    await reloadFromDb()
+  }
+
   async function saveReview(outcome: ReviewOutcome) {
+    if (status.value === 'closed') return
+    const [before, beforeLogs] = [states.value, logs.value]
     states.value = new Map(states.value).set(outcome.after.cardId, outcome.after)
     logs.value = [...logs.value, outcome.log]
-    await write((r) => r.saveReview(outcome.after, outcome.log))
+    const saved = await write((r) => r.saveReview(outcome.after, outcome.log, outcome.before))
+    await settle(saved, () => ((states.value = before), (logs.value = beforeLogs)), '该卡片已在另一个标签页中复习过，本次评分未重复记录。')
   }
 
   async function undoReview(outcome: ReviewOutcome) {
+    if (status.value === 'closed') return
+    const [before, beforeLogs] = [states.value, logs.value]
     const next = new Map(states.value)
     if (outcome.before) next.set(outcome.before.cardId, outcome.before)
     else next.delete(outcome.after.cardId)
     states.value = next
     logs.value = logs.value.filter((l) => l.id !== outcome.log.id)
-    await write((r) => r.undoReview(outcome.before, outcome.after.cardId, outcome.log.id))
+    const saved = await write((r) => r.undoReview(outcome.before, outcome.after.cardId, outcome.log.id, outcome.after))
+    await settle(saved, () => ((states.value = before), (logs.value = beforeLogs)), '该卡片已在另一个标签页中再次复习，未撤销。')
   }
 
   async function putCardState(state: CardState) {
+    if (status.value === 'closed') return
     states.value = new Map(states.value).set(state.cardId, state)
     await write((r) => r.putCardState(state))
   }
 
   async function saveSettings(value: StudySettings) {
+    if (status.value === 'closed') return
     storedSettings.value = sanitizeSettings(value)
     const stored = storedSettings.value
     await write((r) => r.saveSettings(stored))
   }
 
   async function changeMistakes({ put, remove }: MistakeChanges) {
+    if (status.value === 'closed') return
     const next = new Map(mistakes.value)
     for (const m of put) next.set(m.id, m)
     for (const id of remove) next.delete(id)
@@ -100,28 +178,107 @@ export const useProgressStore = defineStore('progress', () => {
     })
   }
 
-  function exportFile(now = Date.now()): ProgressFile {
-    return createProgressFile(
-      { cardStates: [...states.value.values()], reviewLogs: [...logs.value], mistakes: [...mistakes.value.values()], settings: storedSettings.value },
-      now,
-    )
+  /** Sections the page holds (localStorage): read here, handed to the worker for snapshots. */
+  const pageSection = preferencesSection()
+  const provided = async (): Promise<SectionData> => ({ [pageSection.key]: await pageSection.read() })
+  const knownDocIds = () => useLibraryStore().entries.map((e) => e.id)
+
+  /** After an import or a snapshot restore: every view reads what is now stored. */
+  async function afterRestore(deferred: SectionData, mode: 'merge' | 'overwrite') {
+    const prefs = deferred[pageSection.key]
+    if (prefs) await pageSection.restore(prefs.filter((p) => pageSection.accept(p)), mode)
+    useSettingsStore().reload()
+    await reloadFromDb()
+    // Restored documents are parsed (off the main thread) like any stored without a parsed form.
+    await useLibraryStore().reloadLocal()
+    await useOfficialTextStore().reload()
+    channel?.postMessage('changed')
+    snapshotsChanged.value++
   }
 
-  async function importText(text: string): Promise<ImportOutcome> {
+  /** The whole backup (progress, own documents, saved quizzes, settings), read from the database, not from this tab's memory. */
+  async function exportBackup(now = Date.now()): Promise<{ text: string; counts: Record<string, number> } | null> {
     await ensureLoaded()
-    if (!repo) return { ok: false, error: '本机存储不可用，无法导入进度。' }
-    const outcome = await repo.importFile(text)
-    if (outcome.ok) apply(await repo.loadAll())
+    if (!repo || repo.closed) return null
+    return buildBackup(repo, defaultSections(), now)
+  }
+
+  /** Imports a backup file in a worker (the page stays responsive), with progress. */
+  async function importBackup(file: Blob, onProgress: (fraction: number, step: string) => void = () => {}): Promise<RestoreOutcome> {
+    await ensureLoaded()
+    if (!repo || repo.closed) return { ok: false, error: status.value === 'closed' ? RELOAD_NOTICE : '本机存储不可用，无法导入进度。' }
+    const request: ImportRequest = { file, knownDocIds: knownDocIds(), provided: await provided(), now: Date.now() }
+    const outcome = typeof Worker !== 'undefined' ? await inWorker(request, onProgress) : await restoreBackup(await file.text(), { repo, sections: defaultSections(), ...request, onProgress })
+    if (outcome.ok) await afterRestore(outcome.deferred, 'merge')
     return outcome
   }
 
   async function clearAll() {
+    if (!repo || repo.closed) return
+    await takeSnapshot(repo, defaultSections(), '清除本机进度', Date.now(), await provided())
     apply({ cardStates: [], reviewLogs: [], mistakes: [], settings: null })
     await write((r) => r.clearAll())
+    snapshotsChanged.value++
+  }
+
+  /** A snapshot before a risky change made elsewhere (replacing or deleting a document); never blocks that change. */
+  async function snapshot(reason: string): Promise<void> {
+    try {
+      await ensureLoaded()
+      if (repo && !repo.closed) await takeSnapshot(repo, defaultSections(), reason, Date.now(), await provided())
+      snapshotsChanged.value++
+    } catch (cause) {
+      console.warn('snapshot failed', cause)
+    }
+  }
+
+  /** Snapshots taken before risky operations, newest first. */
+  async function listSnapshots(): Promise<Omit<SnapshotRecord, 'data'>[]> {
+    await ensureLoaded()
+    return repo && !repo.closed ? repo.listSnapshots() : []
+  }
+
+  async function restoreFromSnapshot(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    await ensureLoaded()
+    if (!repo || repo.closed) return { ok: false, error: '本机存储不可用，无法恢复快照。' }
+    const outcome = await restoreSnapshot(id, { repo, sections: defaultSections(), now: Date.now(), provided: await provided() })
+    if (outcome.ok) await afterRestore(outcome.deferred, 'overwrite')
+    return outcome.ok ? { ok: true } : outcome
+  }
+
+  /** 检查数据: repairs or sets aside impossible values, and says what it did. */
+  async function checkIntegrity(): Promise<string[]> {
+    await ensureLoaded()
+    if (!repo || repo.closed) return [storageWarning.value ?? '本机存储不可用。']
+    const lines = describeReport(await repo.checkIntegrity(Date.now()))
+    const aside = await repo.quarantineCount()
+    if (aside) lines.push(`隔离区共保存 ${aside} 条记录。`)
+    await reloadFromDb()
+    channel?.postMessage('changed')
+    return lines
   }
 
   return {
-    states, logs, mistakes, settings, status, storageWarning, saving,
-    ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes, exportFile, importText, clearAll,
+    states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving, snapshotsChanged,
+    ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes,
+    exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity,
   }
 })
+
+function inWorker(request: ImportRequest, onProgress: (fraction: number, step: string) => void): Promise<RestoreOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../lib/storage/backupWorker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      if (event.data.type === 'progress') onProgress(event.data.fraction, event.data.step)
+      else {
+        worker.terminate()
+        resolve(event.data.outcome)
+      }
+    }
+    worker.onerror = (event) => {
+      worker.terminate()
+      resolve({ ok: false, error: `导入失败（${event.message || '后台任务出错'}），未导入学习进度。` })
+    }
+    worker.postMessage(request)
+  })
+}

@@ -22,5 +22,10 @@ export const useSettingsStore = defineStore('settings', () => {
     if (next) fontSize.value = next
   }
 
-  return { fontSize, stepFontSize }
+  /** Reads the stored value again (after a backup or snapshot was restored). */
+  function reload() {
+    fontSize.value = fontSizeSetting.read()
+  }
+
+  return { fontSize, stepFontSize, reload }
 })

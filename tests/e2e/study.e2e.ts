@@ -183,7 +183,7 @@ describe('study: review, quiz, mistakes, backup', () => {
     const path = await download.path()
     const file = JSON.parse(readFileSync(path, 'utf8')) as { format: string; version: number; cardStates: unknown[]; reviewLogs: unknown[] }
     expect(file.format).toBe('study-garden-progress')
-    expect(file.version).toBe(1)
+    expect(file.version).toBe(2)
     expect(file.cardStates).toHaveLength(3)
     expect(file.reviewLogs).toHaveLength(3)
 

@@ -1,4 +1,6 @@
+import { openDB, type IDBPDatabase } from 'idb'
 import type { KeyValueStore } from '../storage/localSetting'
+import { mergeSessions } from './mergeLog'
 import { MAX_TEAMS, MIN_TEAMS, ROUND_RULES } from './rules'
 import type { LastUpdate, MeetingQuestion, MeetingSession, Quiz, RoundPlan, ScoreEvent, Team, TimerState } from './types'
 
@@ -86,25 +88,131 @@ export function parseQuiz(value: unknown): Quiz | null {
 }
 
 export const SESSION_KEY = 'study-garden:meeting-session'
+export const SESSION_DB_NAME = 'study-garden-meeting-session'
+const SESSION_RECORD = 'current'
 
 const defaultStorage = (): KeyValueStore | undefined => (globalThis as { localStorage?: KeyValueStore }).localStorage
 
-/** The session as saved after every change, so a crash or a reload resumes where it stopped. */
-export function loadSession(storage: KeyValueStore | undefined = defaultStorage()): MeetingSession | null {
+/*
+ * The running session lives in IndexedDB: localStorage reaches the disk lazily, and a crashed
+ * browser lost up to a minute of scores. Every change is one committed transaction. Reads stay
+ * synchronous for the store through a cache of what this window last saved or loaded.
+ */
+let cache: MeetingSession | null = null
+let chain: Promise<void> = Promise.resolve()
+let dbPromise: Promise<IDBPDatabase> | null = null
+const listeners = new Set<(session: MeetingSession) => void>()
+
+function sessionDb(name = SESSION_DB_NAME): Promise<IDBPDatabase> {
+  if (dbPromise) return dbPromise
+  const opening: Promise<IDBPDatabase> = openDB(name, 1, {
+    upgrade(db) {
+      if (!db.objectStoreNames.contains('session')) db.createObjectStore('session')
+    },
+    blocking() {
+      // A newer version wants the database: step aside; the next save opens it again.
+      void opening.then((db) => db.close())
+      dbPromise = null
+    },
+  })
+  dbPromise = opening.catch((cause: unknown) => {
+    dbPromise = null
+    throw cause
+  })
+  return dbPromise
+}
+
+const hasIndexedDb = () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined'
+
+/**
+ * The session as saved after every change, so a crash or a reload resumes where it stopped.
+ * Without an explicit storage: this window's latest state, else a session saved by an older
+ * version in localStorage (moved to IndexedDB by loadDurableSession).
+ */
+export function loadSession(storage?: KeyValueStore): MeetingSession | null {
+  if (!storage && cache) return cache
   try {
-    const raw = storage?.getItem(SESSION_KEY)
+    const raw = (storage ?? defaultStorage())?.getItem(SESSION_KEY)
     return raw ? parseSession(JSON.parse(raw)) : null
   } catch {
     return null
   }
 }
 
-export function saveSession(session: MeetingSession, storage: KeyValueStore | undefined = defaultStorage()): boolean {
-  try {
-    storage?.setItem(SESSION_KEY, JSON.stringify(session))
-    return true
-  } catch {
-    // Storage full or refused: the quiz goes on, it just cannot be resumed after a crash.
-    return false
+/**
+ * Saves the session. With an explicit storage (tests, no IndexedDB) it is written there at once;
+ * otherwise it goes to IndexedDB in a committed transaction, merged with any other window's writes.
+ */
+export function saveSession(session: MeetingSession, storage?: KeyValueStore): boolean {
+  if (storage || !hasIndexedDb()) {
+    try {
+      ;(storage ?? defaultStorage())?.setItem(SESSION_KEY, JSON.stringify(session))
+      return true
+    } catch {
+      // Storage full or refused: the quiz goes on, it just cannot be resumed after a crash.
+      return false
+    }
   }
+  const parent = cache
+  cache = session
+  // A plain copy: a reactive proxy cannot be cloned into IndexedDB.
+  const copy = JSON.parse(JSON.stringify(session)) as MeetingSession
+  chain = chain.then(() => writeDurable(copy, parent)).catch((cause: unknown) => console.warn('meeting session not saved', cause))
+  return true
+}
+
+async function writeDurable(ours: MeetingSession, parent: MeetingSession | null): Promise<void> {
+  const db = await sessionDb()
+  const tx = db.transaction('session', 'readwrite')
+  const stored = parseSession(await tx.store.get(SESSION_RECORD))
+  const outcome = mergeSessions(parent, ours, stored)
+  if (outcome.write) void tx.store.put(outcome.session, SESSION_RECORD)
+  // Commit now, not when the event loop idles: a browser killed a moment later keeps the score.
+  tx.commit?.()
+  await tx.done
+  if (outcome.session !== ours) {
+    cache = outcome.session
+    for (const listener of listeners) listener(outcome.session)
+  }
+}
+
+/** Reads the session from IndexedDB, moving one saved by an older version out of localStorage first. */
+export async function loadDurableSession(): Promise<MeetingSession | null> {
+  if (!hasIndexedDb()) return loadSession()
+  await chain
+  const db = await sessionDb()
+  let stored = parseSession(await db.get('session', SESSION_RECORD))
+  const legacy = loadSession(defaultStorage())
+  if (legacy && (!stored || (stored.sessionId !== legacy.sessionId && legacy.startedAt > stored.startedAt))) {
+    await db.put('session', legacy, SESSION_RECORD)
+    stored = legacy
+  }
+  if (legacy || defaultStorage()?.getItem(SESSION_KEY) != null) {
+    try {
+      ;(defaultStorage() as (KeyValueStore & { removeItem?(key: string): void }) | undefined)?.removeItem?.(SESSION_KEY)
+    } catch {
+      // Cannot tidy up: the next start moves nothing twice, as IndexedDB already holds it.
+    }
+  }
+  if (stored) cache = stored
+  return stored
+}
+
+/** Called when a save merged in another window's scores, or found a newer state stored. */
+export function onSessionMerged(listener: (session: MeetingSession) => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Resolves when every save so far is on disk (tests, and before leaving a page). */
+export function flushSession(): Promise<void> {
+  return chain
+}
+
+/** For tests: forget this window's cache and connection, as a new page load would. */
+export function resetSessionCacheForTests(): void {
+  cache = null
+  chain = Promise.resolve()
+  void dbPromise?.then((db) => db.close()).catch(() => {})
+  dbPromise = null
 }

@@ -18,8 +18,8 @@ export interface ProgressFile extends ProgressData {
 }
 
 export const PROGRESS_FILE_FORMAT = 'study-garden-progress'
-/** Bump when the file layout changes; older files stay importable. */
-export const PROGRESS_FILE_VERSION = 1
+/** Bump when the file layout changes; older files stay importable. v2 adds the sections of backup.ts (documents, quizzes, preferences). */
+export const PROGRESS_FILE_VERSION = 2
 
 export interface MergeSummary {
   /** Card states taken from the file (new cards, or reviewed later there). */

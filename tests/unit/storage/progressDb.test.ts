@@ -77,8 +77,8 @@ describe('progress database', () => {
     v1.close()
 
     const v2 = await repo()
-    expect(v2.db.version).toBe(2)
-    expect([...v2.db.objectStoreNames].sort()).toEqual(['cardStates', 'mistakes', 'reviewLogs', 'settings'])
+    expect(v2.db.version).toBe(3)
+    expect([...v2.db.objectStoreNames].sort()).toEqual(['cardStates', 'mistakes', 'quarantine', 'reviewLogs', 'settings', 'snapshots'])
     const data = await v2.loadAll()
     expect(data.cardStates).toEqual([after])
     expect(data.reviewLogs).toEqual([log])
@@ -86,7 +86,7 @@ describe('progress database', () => {
   })
 
   it('opens an existing version 2 database without touching its data', async () => {
-    const a = await repo()
+    const a = await repo(2)
     const { after, log } = rate(null, 0, 4, T0)
     await a.saveReview(after, log)
     a.close()
@@ -94,6 +94,7 @@ describe('progress database', () => {
     expect(raw.version).toBe(2)
     raw.close()
     const b = await repo()
+    expect(b.db.version).toBe(3)
     expect((await b.loadAll()).reviewLogs).toEqual([log])
   })
 })
@@ -106,7 +107,7 @@ describe('export and import', () => {
     await db.saveReview(a.after, a.log)
     await db.saveReview(b.after, b.log)
     const file = await db.exportFile(T0 + 2 * MINUTE)
-    expect(file).toMatchObject({ format: PROGRESS_FILE_FORMAT, version: 1, exportedAt: new Date(T0 + 2 * MINUTE).toISOString() })
+    expect(file).toMatchObject({ format: PROGRESS_FILE_FORMAT, version: 2, exportedAt: new Date(T0 + 2 * MINUTE).toISOString() })
     const text = JSON.stringify(file)
     await db.clearAll()
     expect((await db.loadAll()).cardStates).toEqual([])

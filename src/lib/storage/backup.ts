@@ -1,0 +1,200 @@
+import type { LocalDocumentRecord } from '../content/localDocument'
+import { parseQuiz } from '../meeting/persist'
+import { createQuizStore } from '../meeting/quizStore'
+import type { Quiz } from '../meeting/types'
+import { isOfficialTextRecord, type OfficialTextRecord } from '../content/alignFills'
+import { openLibraryDb } from './libraryDb'
+import { importOfficialText, openOfficialTextDb } from './officialTextDb'
+import type { KeyValueStore } from './localSetting'
+import { openProgressDb, type QuarantineRecord } from './progressDb'
+
+/**
+ * The backup holds everything a member would miss. Study progress (card states, review logs,
+ * 错题本, study settings) is the core of the file (progressTransfer); everything else is a
+ * section here. Adding a kind of record is one entry in `defaultSections`.
+ */
+export interface BackupSection<T = unknown> {
+  /** The field in the file. */
+  key: string
+  /** In messages: 已恢复 3 份{label}. */
+  label: string
+  /** False where the data cannot be reached (localStorage in a worker): the page restores it instead. */
+  available(): boolean
+  /** A well-formed record; anything else is kept aside, not written. */
+  accept(value: unknown): value is T
+  idOf(record: T): string
+  read(): Promise<T[]>
+  /**
+   * Merges: writes what the device lacks or has older, never deletes; returns how many were written.
+   * 'overwrite' (restoring a snapshot) writes every record as it was then.
+   */
+  restore(records: T[], mode?: 'merge' | 'overwrite'): Promise<number>
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isString = (v: unknown): v is string => typeof v === 'string'
+
+export function isDocumentRecord(value: unknown): value is LocalDocumentRecord {
+  if (!isObject(value)) return false
+  return ['id', 'title', 'text', 'origin', 'addedAt', 'updatedAt'].every((key) => isString(value[key])) && (value.id as string).length > 0 && (value.id as string).length <= 200
+}
+
+/** The branch's own documents, with their ids: their cards' progress points at those ids. */
+export function documentsSection(open = () => openLibraryDb()): BackupSection<LocalDocumentRecord> {
+  return {
+    key: 'documents',
+    label: '本支部文档',
+    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    accept: isDocumentRecord,
+    idOf: (d) => d.id,
+    async read() {
+      const repo = await open()
+      try {
+        return await repo.all()
+      } finally {
+        repo.close()
+      }
+    },
+    async restore(records, mode = 'merge') {
+      const repo = await open()
+      try {
+        const mine = new Map((await repo.all()).map((d) => [d.id, d]))
+        let written = 0
+        for (const record of records) {
+          const ours = mine.get(record.id)
+          if (mode === 'merge' && ours && ours.updatedAt >= record.updatedAt) continue
+          // A plain record in exactly the library's shape: no stray fields from the file.
+          const { id, title, text, origin, addedAt, updatedAt } = record
+          await repo.put({ id, title, text, origin, addedAt, updatedAt })
+          written++
+        }
+        return written
+      } finally {
+        repo.close()
+      }
+    },
+  }
+}
+
+export function quizzesSection(store = createQuizStore()): BackupSection<Quiz> {
+  return {
+    key: 'quizzes',
+    label: '竞赛题目',
+    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    accept: (v): v is Quiz => parseQuiz(v) !== null,
+    idOf: (q) => q.id,
+    read: () => store.list(),
+    async restore(records, mode = 'merge') {
+      const mine = new Map((await store.list()).map((q) => [q.id, q]))
+      let written = 0
+      for (const quiz of records) {
+        const ours = mine.get(quiz.id)
+        if (mode === 'merge' && ours && ours.updatedAt >= quiz.updatedAt) continue
+        await store.save(quiz)
+        written++
+      }
+      return written
+    },
+  }
+}
+
+/** Reading and meeting preferences kept in localStorage (font size, the quiz being set up). */
+export const PREFERENCE_KEYS = ['study-garden:reader-font-size', 'study-garden:meeting-draft'] as const
+export interface Preference {
+  key: string
+  /** The stored JSON text, as localStorage holds it. */
+  value: string
+}
+
+export function preferencesSection(storage: () => KeyValueStore | undefined = () => (globalThis as { localStorage?: KeyValueStore }).localStorage): BackupSection<Preference> {
+  return {
+    key: 'preferences',
+    label: '阅读与竞赛设置',
+    available: () => storage() !== undefined,
+    accept: (v): v is Preference =>
+      isObject(v) && isString(v.key) && (PREFERENCE_KEYS as readonly string[]).includes(v.key) && isString(v.value) && v.value.length < 1_000_000,
+    idOf: (p) => p.key,
+    async read() {
+      const s = storage()
+      return PREFERENCE_KEYS.flatMap((key) => {
+        const value = s?.getItem(key)
+        return value == null ? [] : [{ key, value }]
+      })
+    },
+    async restore(records, mode = 'merge') {
+      const s = storage()
+      let written = 0
+      // The device's own choices stay; a backup fills in only what this device never set.
+      for (const { key, value } of records) {
+        if (s && (mode === 'overwrite' || s.getItem(key) == null)) {
+          s.setItem(key, value)
+          written++
+        }
+      }
+      return written
+    },
+  }
+}
+
+/** Records kept aside by an import or the integrity check travel with the backup: nothing is left behind. */
+export function quarantineSection(open = () => openProgressDb()): BackupSection<QuarantineRecord> {
+  return {
+    key: 'quarantine',
+    label: '隔离区记录',
+    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    accept: (v): v is QuarantineRecord => isObject(v) && isString(v.id) && isString(v.kind) && isString(v.reason) && typeof v.at === 'number' && 'record' in v,
+    idOf: (q) => q.id,
+    async read() {
+      const repo = await open()
+      try {
+        return await repo.listQuarantine()
+      } finally {
+        repo.close()
+      }
+    },
+    async restore(records) {
+      const repo = await open()
+      try {
+        const known = new Set((await repo.listQuarantine()).map((q) => q.id))
+        const fresh = records.filter((q) => !known.has(q.id))
+        await repo.putQuarantine(fresh)
+        return fresh.length
+      } finally {
+        repo.close()
+      }
+    },
+  }
+}
+
+/** Passages the branch filled or replaced from its own official copy of a bundled text. */
+export function officialTextSection(open = () => openOfficialTextDb()): BackupSection<OfficialTextRecord> {
+  return {
+    key: 'officialText',
+    label: '据正式文本补入的段落',
+    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    accept: isOfficialTextRecord,
+    idOf: (r) => r.id,
+    async read() {
+      const repo = await open()
+      try {
+        return await repo.all()
+      } finally {
+        repo.close()
+      }
+    },
+    // The later confirmation of a passage wins, in both modes: a snapshot never undoes a newer check.
+    async restore(records) {
+      const repo = await open()
+      try {
+        return await importOfficialText(repo, records)
+      } finally {
+        repo.close()
+      }
+    },
+  }
+}
+
+/** Every section, in restore order (documents first: card progress is checked against them). */
+export function defaultSections(): BackupSection[] {
+  return [documentsSection(), officialTextSection(), quizzesSection(), preferencesSection(), quarantineSection()] as BackupSection[]
+}

@@ -1,0 +1,39 @@
+/// <reference lib="webworker" />
+import { defaultSections } from './backup'
+import { restoreBackup, type RestoreOutcome, type SectionData } from './backupFile'
+import { openProgressDb } from './progressDb'
+
+/**
+ * Imports a backup off the main thread: reading a 50 MB file, checking and writing it froze the
+ * page for seconds. The page sends the file (a handle, not a copy) and gets progress and the outcome.
+ */
+export interface ImportRequest {
+  file: Blob
+  knownDocIds: string[]
+  provided: SectionData
+  now: number
+}
+
+export type WorkerMessage = { type: 'progress'; fraction: number; step: string } | { type: 'done'; outcome: RestoreOutcome }
+
+const scope = self as unknown as DedicatedWorkerGlobalScope
+scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
+  const post = (message: WorkerMessage) => scope.postMessage(message)
+  let outcome: RestoreOutcome
+  try {
+    const { file, knownDocIds, provided, now } = event.data
+    const text = await file.text()
+    const repo = await openProgressDb()
+    try {
+      outcome = await restoreBackup(text, {
+        repo, sections: defaultSections(), now, knownDocIds, provided,
+        onProgress: (fraction, step) => post({ type: 'progress', fraction, step }),
+      })
+    } finally {
+      repo.close()
+    }
+  } catch (cause) {
+    outcome = { ok: false, error: `导入失败（${cause instanceof Error ? cause.message : String(cause)}），未导入学习进度。` }
+  }
+  post({ type: 'done', outcome })
+}
