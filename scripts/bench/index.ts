@@ -11,6 +11,7 @@ import { generateCards, type Card } from '../../src/lib/cards'
 import { loadManualCards } from '../build/cardFiles'
 import { loadBundledCorpus } from '../build/contentFiles'
 import { measureBundle } from './bundle'
+import { liveSection } from './live'
 import { ENGINES, type BenchEngine } from './engines'
 import { BENCH_QUERIES } from './queries'
 import { groundTruth, tally, type RecallTally } from './recall'
@@ -118,6 +119,7 @@ async function main() {
     const mine = cards.filter((c) => c.docId === doc.id)
     return [doc.id, ...types.map((t) => mine.filter((c) => c.type === t).length), mine.length]
   })))
+  console.log(`\n${await liveSection()}`)
 }
 
 await main()
