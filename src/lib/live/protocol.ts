@@ -27,7 +27,8 @@ export type PhoneMessage =
 /** What the host window may say, after proving itself with the host secret. */
 export type HostMessage =
   | { t: 'host'; secret: string }
-  | { t: 'start'; quiz: QuizPlan }
+  /** The quiz as saved (its id and time are checked like a saved quiz). */
+  | { t: 'start'; quiz: QuizPlan & { id?: string; updatedAt?: number } }
   | { t: 'act'; action: MeetingAction }
   | { t: 'kick'; playerId: string }
   | { t: 'rename'; playerId: string; name: string }
