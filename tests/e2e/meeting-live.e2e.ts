@@ -146,6 +146,42 @@ describe('live quiz (phones answer through the meeting server)', () => {
     await a.page.reload()
     await expect.poll(() => a.page.locator('[data-testid=phone-score]').innerText()).toBe('10')
 
+    // 抢答: phones are buzzers; the server's arrival order decides, the projector shows it.
+    await host.bringToFront()
+    // The server moves the quiz: each step waits for the host window to show the new position.
+    const position = () => host.locator('[data-testid=host-position]').innerText()
+    const step = async () => {
+      const before = await position()
+      await host.locator('[data-testid=next]').click()
+      await expect.poll(position).not.toBe(before)
+    }
+    await step()
+    await step()
+    expect(await position()).toContain('抢答题')
+    await step()
+    await b.page.bringToFront()
+    await b.page.locator('[data-testid=buzzer]').click()
+    await expect.poll(() => b.page.locator('[data-testid=buzzer]').innerText()).toBe('第 1 位')
+    await a.page.bringToFront()
+    await a.page.locator('[data-testid=buzzer]').click()
+    await expect.poll(() => a.page.locator('[data-testid=buzzer]').innerText()).toBe('第 2 位')
+    expect(await a.page.locator('[data-testid=buzz-first]').innerText()).toContain(teams[1]!.replace(/^\d\s*/, ''))
+    await screen.bringToFront()
+    await expect.poll(() => screen.locator('[data-testid=buzz-order] li').allInnerTexts()).toEqual([expect.stringContaining('李四'), expect.stringContaining('张三')])
+    await shot(b.page, 'phone-buzzed')
+
+    // 风险题: the answering team's leader picks the stake on the phone; the host sees it.
+    await host.bringToFront()
+    for (let i = 0; i < 10 && !(await position()).includes('风险题'); i++) await step()
+    await step()
+    await a.page.bringToFront()
+    await a.page.locator('[data-testid=stake-30]').click()
+    await host.bringToFront()
+    await expect.poll(() => host.locator('[data-testid=host-stake-30]').getAttribute('aria-pressed')).toBe('true')
+    await b.page.bringToFront()
+    expect(await b.page.locator('[data-testid=stake]').innerText()).toContain('30 分')
+    await shot(a.page, 'phone-stake')
+
     // The projector was sent screen feeds only: never the session with its answers.
     const seen = await screen.evaluate(() => (window as unknown as { __seen: string[] }).__seen)
     expect(seen.length).toBeGreaterThan(0)
