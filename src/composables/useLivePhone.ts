@@ -25,6 +25,8 @@ export function useLivePhone(initialRoom: string) {
   const message = ref<string | null>(null)
   const ended = ref(false)
   const joining = ref(false)
+  /** Server time minus this phone's time: the countdown shows the server's. */
+  const offsetMs = ref(0)
   let requestId = Date.now()
 
   function onMessage(m: ServerMessage): void {
@@ -39,6 +41,7 @@ export function useLivePhone(initialRoom: string) {
         return
       case 'player':
         view.value = m.view
+        offsetMs.value = m.view.serverNow - Date.now()
         return
       case 'ack':
         message.value = m.ok ? null : m.message
@@ -70,7 +73,7 @@ export function useLivePhone(initialRoom: string) {
   onScopeDispose(() => connection.close())
 
   return {
-    status, teams, view, message, ended, joining,
+    status, teams, view, message, ended, joining, offsetMs,
     hasSeat: () => seatSetting.read()?.room === room(),
     join(roomCode: string, name: string, teamId: string) {
       code.value = roomCode.trim()
