@@ -22,11 +22,16 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULT_PORT = 8787
 export const DEFAULT_DATA = join(ROOT, 'meeting-data')
 
-/** The address phones can reach: the first LAN IPv4 address, or the bound one when it is specific. */
-function lanAddress(host: string): string {
-  if (host !== '0.0.0.0' && host !== '::') return host
-  const candidates = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal)
-  return candidates[0]?.address ?? '127.0.0.1'
+/**
+ * Addresses phones may reach, best first: the bound one when it is specific, else the LAN IPv4
+ * addresses with Wi-Fi-like private ranges before others (docker's 172.17.x last).
+ */
+function lanAddresses(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host]
+  const all = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address)
+  const rank = (ip: string) => (ip.startsWith('192.168.') ? 0 : ip.startsWith('10.') ? 1 : ip.startsWith('172.17.') ? 3 : 2)
+  const sorted = [...new Set(all)].sort((a, b) => rank(a) - rank(b))
+  return sorted.length ? sorted : ['127.0.0.1']
 }
 
 function fail(message: string): never {
@@ -78,12 +83,14 @@ function main(): void {
   server.listen(port, host, () => {
     const address = server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port
-    publicBase = `http://${lanAddress(host)}:${actualPort}`
+    const addresses = lanAddresses(host)
+    publicBase = `http://${addresses[0]}:${actualPort}`
     localBase = host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${actualPort}` : publicBase
     printAddresses(relay.room)
     process.stdout.write(
       [
         `会场：${relay.room.code}    数据文件夹：${dataDir}`,
+        addresses.length > 1 ? `若手机打不开，可换用本机其他地址：${addresses.slice(1).map((a) => `http://${a}:${actualPort}`).join('  ')}` : '',
         ...journal.notes,
         relay.room.session ? '已从日志恢复上次的会场，手机会自动重新连接。' : '',
         '这是会议室内使用的工具，请勿把它开放到互联网。按 Ctrl+C 停止（数据保留，重新启动即可继续）。',
