@@ -38,7 +38,10 @@ export function useMeetingSync({ role }: UseMeetingSyncOptions): UseMeetingSyncR
       })
       const stop = watch(() => [store.session, store.live], send)
       send()
-      onScopeDispose(() => (stop(), screens.close()))
+      // A projector left behind takes over its own keyboard.
+      const leave = () => screens.post({ kind: 'feed', feed: null })
+      window.addEventListener('pagehide', leave)
+      onScopeDispose(() => (leave(), stop(), window.removeEventListener('pagehide', leave), screens.close()))
     }
   } else {
     store.screenFeed = null
@@ -50,7 +53,12 @@ export function useMeetingSync({ role }: UseMeetingSyncOptions): UseMeetingSyncR
         if (message.kind !== 'feed' || (message.feed !== null && !isScreenFeed(message.feed))) return
         clearTimeout(standalone)
         store.screenFeed = message.feed
-        store.forwardTo((action) => hosts.post({ kind: 'command', action }))
+        if (message.feed) store.forwardTo((action) => hosts.post({ kind: 'command', action }))
+        else {
+          // No host window (closed, or no quiz there): show what this browser has saved, run it from here.
+          store.forwardTo(null)
+          store.reload()
+        }
       })
       hosts.post({ kind: 'hello' })
       onScopeDispose(() => (clearTimeout(standalone), store.forwardTo(null), hosts.close()))
