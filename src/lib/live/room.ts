@@ -279,8 +279,15 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
   switch (event.e) {
     case 'open':
       return openRoom(event.code, event.hostSecret, event.at)
-    case 'start':
-      return { ...room, session: createSession({ sessionId: event.sessionId, quiz: event.quiz, now: event.at, by: ROOM_AUTHOR }), players: room.players.filter((p) => !p.kicked), answers: {}, buzzes: {}, revealed: [] }
+    case 'start': {
+      const session = createSession({ sessionId: event.sessionId, quiz: event.quiz, now: event.at, by: ROOM_AUTHOR })
+      // Members already in the room stay; one whose 党小组 the new quiz lacks moves to an existing one.
+      const ids = session.teams.map((t) => t.id)
+      const players = room.players
+        .filter((p) => !p.kicked)
+        .map((p, i) => (ids.includes(p.teamId) ? p : { ...p, teamId: ids[i % ids.length]! }))
+      return { ...room, session, players, answers: {}, buzzes: {}, revealed: [] }
+    }
     case 'act':
       return applyAct(room, event.action, event.at)
     case 'join':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanName, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, playerScores, replay } from '@/lib/live/room'
 import { teamScores } from '@/lib/meeting/session'
-import { Room } from './helpers'
+import { PLAN, Room } from './helpers'
 
 describe('joining', () => {
   it('needs a started quiz and a plain name of 1–16 characters', () => {
@@ -149,6 +149,19 @@ describe('风险题 stake', () => {
     r.act({ type: 'score', teamId: 't1', outcome: 'wrong' })
     expect(teamScores(r.room.session!).get('t1')).toBe(70)
     expect(decideStake(r.room, leader, r.key, 10, r.now)).toEqual({ ok: false, reason: 'stake-fixed' })
+  })
+})
+
+describe('a new quiz in the same room', () => {
+  it('keeps the members, moving one whose 党小组 the new quiz lacks into an existing one', () => {
+    const r = new Room()
+    r.push({ e: 'start', at: 1, sessionId: 's2', quiz: { ...PLAN, teams: ['第一党小组', '第二党小组', '第三党小组'] } })
+    r.join('甲', 't1')
+    r.join('乙', 't3')
+    r.push({ e: 'start', at: 2, sessionId: 's3', quiz: { ...PLAN, teams: ['甲组', '乙组'] } })
+    expect(r.room.players.map((p) => [p.name, p.teamId])).toEqual([['甲', 't1'], ['乙', 't2']])
+    expect(r.room.session!.sessionId).toBe('s3')
+    expect(r.room.answers).toEqual({})
   })
 })
 
