@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
-import type { ClientMessage, ServerMessage } from '../src/lib/live/protocol'
+import { HOST_PATH, LIVE_PATH, type ClientMessage, type ServerMessage } from '../src/lib/live/protocol'
 
 /*
  * Drives the real server from tests and the load run: a child process on 127.0.0.1 (never
@@ -89,8 +89,9 @@ export class LiveClient {
     ws.on('close', (code) => (this.closedWith = code))
   }
 
-  static connect(port: number): Promise<LiveClient> {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/live`)
+  /** A phone's connection, or with `host` the host window's endpoint. */
+  static connect(port: number, role: 'phone' | 'host' = 'phone'): Promise<LiveClient> {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${role === 'host' ? HOST_PATH : LIVE_PATH}`)
     const client = new LiveClient(ws)
     return new Promise((done, fail) => {
       ws.once('open', () => done(client))

@@ -10,7 +10,7 @@ import { networkInterfaces } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WebSocketServer } from 'ws'
-import { LIVE_PATH, MAX_HOST_FRAME } from '../src/lib/live/protocol'
+import { HOST_PATH, LIVE_PATH, MAX_HOST_FRAME, MAX_PHONE_FRAME } from '../src/lib/live/protocol'
 import type { LiveRoom } from '../src/lib/live/room'
 import { parseArgs } from '../scripts/cliArgs'
 import { buildApp, isStale } from './build'
@@ -58,10 +58,16 @@ function main(): void {
     joinBurst: Number(process.env.LIVE_JOIN_BURST ?? 20),
     joinPerSecond: Number(process.env.LIVE_JOIN_PER_SECOND ?? 2),
   })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_HOST_FRAME })
+  // Two endpoints: phones may send small frames only; the host window (this machine only) may
+  // send a whole quiz. ws drops an oversized frame before it is buffered.
+  const phones = new WebSocketServer({ noServer: true, maxPayload: MAX_PHONE_FRAME })
+  const hosts = new WebSocketServer({ noServer: true, maxPayload: MAX_HOST_FRAME })
+  const ownAddresses = () => new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', ...Object.values(networkInterfaces()).flat().flatMap((a) => (a ? [a.address, `::ffff:${a.address}`] : []))])
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== LIVE_PATH) return socket.destroy()
-    wss.handleUpgrade(req, socket, head, (ws) => relay.connect(ws, req))
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (path === LIVE_PATH) phones.handleUpgrade(req, socket, head, (ws) => relay.connect(ws, req, 'phone'))
+    else if (path === HOST_PATH && ownAddresses().has(req.socket.remoteAddress ?? '')) hosts.handleUpgrade(req, socket, head, (ws) => relay.connect(ws, req, 'host'))
+    else socket.destroy()
   })
 
   let localBase = ''
@@ -102,7 +108,8 @@ function main(): void {
 
   const stop = () => {
     relay.close()
-    wss.close()
+    phones.close()
+    hosts.close()
     server.close(() => process.exit(0))
     setTimeout(() => process.exit(0), 1000).unref()
   }

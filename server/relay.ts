@@ -15,6 +15,8 @@ import type { Journal } from './journal'
 interface Conn {
   ws: WebSocket
   ip: string
+  /** Which endpoint it came in on: the host endpoint is for the host window only. */
+  endpoint: 'phone' | 'host'
   role: 'guest' | 'phone' | 'host'
   playerId?: string
   limiter: RateLimiter
@@ -187,6 +189,9 @@ export function createRelay(options: RelayOptions) {
     const parsed = parseClientMessage(raw, conn.role === 'host' ? MAX_HOST_FRAME : MAX_PHONE_FRAME)
     if (!parsed.ok) return drop(conn, parsed.why)
     const message = parsed.message
+    // The host proves itself on the host endpoint only; phones' messages belong on theirs.
+    if (conn.endpoint === 'phone' && message.t === 'host') return drop(conn, 'not-host')
+    if (conn.endpoint === 'host' && (message.t === 'join' || message.t === 'rejoin' || message.t === 'answer' || message.t === 'buzz' || message.t === 'stake')) return drop(conn, 'wrong-endpoint')
     if ((HOST_TYPES as readonly string[]).includes(message.t)) {
       if (conn.role !== 'host') return drop(conn, 'not-host')
       return handleHost(conn, message)
@@ -254,8 +259,8 @@ export function createRelay(options: RelayOptions) {
     get dropped() {
       return dropped
     },
-    connect(ws: WebSocket, req: IncomingMessage): void {
-      const conn: Conn = { ws, ip: req.socket.remoteAddress ?? '', role: 'guest', limiter: createRateLimiter(20, 40) }
+    connect(ws: WebSocket, req: IncomingMessage, endpoint: 'phone' | 'host' = 'phone'): void {
+      const conn: Conn = { ws, ip: req.socket.remoteAddress ?? '', endpoint, role: 'guest', limiter: createRateLimiter(20, 40) }
       conns.add(conn)
       ws.on('message', (data, isBinary) => {
         if (isBinary) return drop(conn, 'binary')

@@ -62,7 +62,7 @@ export async function runLiveLoad(players = 300, buzzers = 50): Promise<LiveLoad
   const server = await startServer(data, { env: { LIVE_JOIN_BURST: String(players * 2 + 10), LIVE_JOIN_PER_SECOND: '1000' } })
   const clients: LiveClient[] = []
   try {
-    const host = await LiveClient.connect(server.port)
+    const host = await LiveClient.connect(server.port, 'host')
     clients.push(host)
     host.send({ t: 'host', secret: server.hostSecret })
     await host.next(is.host)

@@ -65,7 +65,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     hostSecretSetting.write(secret)
     if (liveConnection) return true
     liveConnection = createLiveConnection({
-      url: liveUrl(location),
+      url: liveUrl(location, 'host'),
       hello: () => ({ t: 'host', secret }),
       onMessage: onLive,
       onStatus: (status) => (liveStatus.value = status),

@@ -45,14 +45,14 @@ async function boot(data = tempDir(), port = 0): Promise<ServerProcess> {
   return server
 }
 
-async function client(port: number): Promise<LiveClient> {
-  const c = await LiveClient.connect(port)
+async function client(port: number, role: 'phone' | 'host' = 'phone'): Promise<LiveClient> {
+  const c = await LiveClient.connect(port, role)
   clients.push(c)
   return c
 }
 
 async function hostOf(server: ServerProcess): Promise<LiveClient> {
-  const host = await client(server.port)
+  const host = await client(server.port, 'host')
   host.send({ t: 'host', secret: server.hostSecret })
   await host.next(is.host)
   return host
@@ -192,7 +192,10 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     const started = await hostView(host, (v) => v.session !== null)
     const p = await phone(server, '孙七')
     const revision = started.session!.revision
-    p.c.raw(JSON.stringify({ t: 'answer', id: 1, key: 'k', response: 'x'.repeat(5000) }))
+    // An oversized frame never reaches the room: the phone endpoint closes that socket (1009).
+    const big = await client(server.port)
+    big.raw(JSON.stringify({ t: 'answer', id: 1, key: 'k', response: 'x'.repeat(5000) }))
+    await expect.poll(() => big.closedWith).toBe(1009)
     p.c.raw('{"t":"join",')
     p.c.raw(Buffer.from([0, 1, 2, 3]))
     p.c.raw('{"t":"act","action":{"type":"next"}}')
@@ -200,7 +203,7 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     p.c.raw('{"t":"close"}')
     p.c.raw('{"t":"host","secret":"guess"}')
     expect((await p.c.next(is.refused)).reason).toBe('not-host')
-    const after = await hostView(host, (v) => v.dropped >= 7)
+    const after = await hostView(host, (v) => v.dropped >= 6)
     expect(after.session!.revision).toBe(revision)
     expect(after.session!.questionIndex).toBe(-1)
     expect(after.session!.scoreLog).toEqual([])
@@ -208,6 +211,14 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     host.send({ t: 'act', action: { type: 'next' } })
     const key = `${(await hostView(host, (v) => v.session?.questionIndex === 0)).session!.sessionId}:0:0`
     expect((await answer(p.c, key, '一年')).ok).toBe(true)
+  })
+
+  it('accepts the host only on the host endpoint', async () => {
+    const server = await boot()
+    const phoneSide = await client(server.port)
+    phoneSide.send({ t: 'host', secret: server.hostSecret })
+    expect((await phoneSide.next(is.refused)).reason).toBe('not-host')
+    expect(phoneSide.frames.some(is.host)).toBe(false)
   })
 
   it('lets a flood of messages through only at the allowed rate', async () => {

@@ -1,4 +1,4 @@
-import { LIVE_PATH, type ClientMessage, type ServerMessage } from './protocol'
+import { HOST_PATH, LIVE_PATH, type ClientMessage, type ServerMessage } from './protocol'
 
 /*
  * The browser's end of the live room: one websocket that comes back by itself. A phone that
@@ -49,8 +49,8 @@ const env = globalThis as unknown as EventSource & {
   WebSocket?: new (url: string) => SocketLike
 }
 
-export function liveUrl(location: { protocol: string; host: string }): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${LIVE_PATH}`
+export function liveUrl(location: { protocol: string; host: string }, role: 'phone' | 'host' = 'phone'): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${role === 'host' ? HOST_PATH : LIVE_PATH}`
 }
 
 export function createLiveConnection(options: LiveConnectionOptions): LiveConnection {

@@ -15,6 +15,8 @@ export const MAX_PHONE_FRAME = 2_048
 /** Largest frame the host may send: a whole quiz with its questions and sources. */
 export const MAX_HOST_FRAME = 2_000_000
 export const LIVE_PATH = '/live'
+/** The host window's endpoint: accepted only from the server's own machine, frames up to MAX_HOST_FRAME. */
+export const HOST_PATH = '/live-host'
 
 /** What a phone may say. `id` numbers a request so its acknowledgment finds it (and a resend is recognised). */
 export type PhoneMessage =
