@@ -28,7 +28,6 @@ export function useMeetingShortcuts(): UseMeetingShortcutsReturn {
   let noticeTimer: ReturnType<typeof setTimeout> | undefined
   const isSupported = typeof document !== 'undefined' && typeof document.documentElement.requestFullscreen === 'function'
 
-  const teams = () => store.screenFeed?.view.teams ?? store.session?.teams.map((t) => ({ id: t.id, active: t.id === store.session?.activeTeamId })) ?? []
   const revealed = () => (store.screenFeed ? store.screenFeed.view.answer !== undefined : (store.session?.revealed ?? false))
 
   function say(text: string): void {
@@ -51,16 +50,10 @@ export function useMeetingShortcuts(): UseMeetingShortcutsReturn {
         if (command.action.type === 'undo') return undo()
         store.dispatch(command.action)
         return
-      case 'selectTeamByNumber': {
-        const team = teams()[command.index]
-        if (team) store.dispatch({ type: 'selectTeam', teamId: team.id })
+      case 'selectTeamByNumber':
+      case 'scoreSelected':
+        store.command(command)
         return
-      }
-      case 'scoreSelected': {
-        const active = teams().find((t) => t.active)
-        if (active) store.dispatch({ type: 'score', teamId: active.id, outcome: command.outcome })
-        return
-      }
       case 'toggleHelp':
         helpOpen.value = !helpOpen.value
         return

@@ -1,6 +1,6 @@
 import { onScopeDispose, watch } from 'vue'
 import { isScreenFeed, SCREEN_CHANNEL, toScreenFeed, type ScreenMessage } from '@/lib/meeting/screenFeed'
-import { isMeetingAction } from '@/lib/live/protocol'
+import { isScreenCommand, resolveCommand } from '@/lib/meeting/shortcuts'
 import { createBroadcastTransport, isBroadcastSupported } from '@/lib/meeting/transport'
 import type { MeetingRole } from '@/lib/meeting/types'
 import { useMeetingStore } from '@/stores/useMeetingStore'
@@ -34,7 +34,10 @@ export function useMeetingSync({ role }: UseMeetingSyncOptions): UseMeetingSyncR
       const send = () => screens.post({ kind: 'feed', feed: feed() })
       screens.subscribe((message) => {
         if (message.kind === 'hello') send()
-        else if (message.kind === 'command' && isMeetingAction(message.action)) store.dispatch(message.action)
+        else if (message.kind === 'command' && isScreenCommand(message.command) && store.session) {
+          const action = resolveCommand(store.session, message.command)
+          if (action) store.dispatch(action)
+        }
       })
       const stop = watch(() => [store.session, store.live], send)
       send()
@@ -53,7 +56,7 @@ export function useMeetingSync({ role }: UseMeetingSyncOptions): UseMeetingSyncR
         if (message.kind !== 'feed' || (message.feed !== null && !isScreenFeed(message.feed))) return
         clearTimeout(standalone)
         store.screenFeed = message.feed
-        if (message.feed) store.forwardTo((action) => hosts.post({ kind: 'command', action }))
+        if (message.feed) store.forwardTo((command) => hosts.post({ kind: 'command', command }))
         else {
           // No host window (closed, or no quiz there): show what this browser has saved, run it from here.
           store.forwardTo(null)

@@ -14,6 +14,7 @@ import { createLiveConnection, hostSecretFromHash, liveUrl, type ConnectionStatu
 import type { HostMessage, ServerMessage } from '@/lib/live/protocol'
 import type { HostView } from '@/lib/live/views'
 import type { ScreenFeed } from '@/lib/meeting/screenFeed'
+import { resolveCommand, type ScreenCommand } from '@/lib/meeting/shortcuts'
 
 /** The host secret printed by `npm run meeting-server`: kept on the host laptop only. */
 const hostSecretSetting = localSetting<string | null>('study-garden:live-host', null, (v): v is string | null => v === null || typeof v === 'string')
@@ -36,9 +37,16 @@ export const useMeetingStore = defineStore('meeting', () => {
 
   // The projector: what it is sent (never the session), and where its keys go.
   const screenFeed = shallowRef<ScreenFeed | null>(null)
-  let forward: ((action: MeetingAction) => void) | null = null
-  function forwardTo(target: ((action: MeetingAction) => void) | null): void {
+  let forward: ((command: ScreenCommand) => void) | null = null
+  function forwardTo(target: ((command: ScreenCommand) => void) | null): void {
     forward = target
+  }
+
+  /** A keyboard command: resolved here, or by the host window when this is a linked projector. */
+  function command(cmd: ScreenCommand): void {
+    if (forward) return forward(cmd)
+    const action = session.value ? resolveCommand(session.value, cmd) : null
+    if (action) dispatch(action)
   }
 
   // With the meeting server: the server holds the session; this window sends it actions.
@@ -92,9 +100,12 @@ export const useMeetingStore = defineStore('meeting', () => {
   }
 
   function dispatch(action: MeetingAction): void {
-    if (forward) return forward(action)
-    if (liveConnection && live.value?.session) {
+    if (forward) return forward({ type: 'action', action })
+    if (liveConnection && live.value?.session && session.value) {
       liveConnection.send({ t: 'act', action })
+      // Shown at once with the same rules the server runs (1 then + must score team 1); the
+      // server's view replaces it a few ms later.
+      session.value = reduce(session.value, action, clock(), { id: windowId, role: role.value })
       return
     }
     const current = session.value
@@ -206,7 +217,7 @@ export const useMeetingStore = defineStore('meeting', () => {
 
   return {
     windowId, role, session, linked, dispatch, startSession, attach, reload, useClock,
-    screenFeed, forwardTo, live, liveStatus, liveNotice, connectLive, adoptHostLink, sendLive, onLiveMessage,
+    screenFeed, forwardTo, command, live, liveStatus, liveNotice, connectLive, adoptHostLink, sendLive, onLiveMessage,
     draft, resetDraft, loadDraft,
     quizzes, storageError, refreshQuizzes, saveQuiz, deleteQuiz, getQuiz,
   }

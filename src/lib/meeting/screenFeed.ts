@@ -1,7 +1,8 @@
 import type { LiveSummary } from '../live/views'
 import { computeResults } from './results'
 import { toScreenView, type ScreenView } from './screenView'
-import { undoTarget, type MeetingAction } from './session'
+import { undoTarget } from './session'
+import type { ScreenCommand } from './shortcuts'
 import type { MeetingSession } from './types'
 
 /*
@@ -25,7 +26,7 @@ export type ScreenMessage =
   /** A projector opened (or reloaded) and asks for the feed. */
   | { kind: 'hello' }
   /** A key pressed on the projector, for the host window to carry out. */
-  | { kind: 'command'; action: MeetingAction }
+  | { kind: 'command'; command: ScreenCommand }
 
 export const SCREEN_CHANNEL = 'study-garden-meeting-screen'
 
