@@ -12,6 +12,7 @@ import { loadManualCards } from '../build/cardFiles'
 import { loadBundledCorpus } from '../build/contentFiles'
 import { measureBundle } from './bundle'
 import { benchCards } from './cards'
+import { liveSection } from './live'
 import { ENGINES, type BenchEngine } from './engines'
 import { BENCH_QUERIES } from './queries'
 import { groundTruth, tally, type RecallTally } from './recall'
@@ -120,6 +121,7 @@ async function main() {
     return [doc.id, ...types.map((t) => mine.filter((c) => c.type === t).length), mine.length]
   })))
   benchCards(documents)
+  console.log(`\n${await liveSection()}`)
 }
 
 await main()

@@ -1,4 +1,4 @@
-import { computed, onScopeDispose, ref, type ComputedRef, type Ref } from 'vue'
+import { computed, onScopeDispose, ref, watch, type ComputedRef, type Ref } from 'vue'
 import { displaySeconds, isRunning, remainingMs, systemClock, type Clock } from '@/lib/meeting/timer'
 import type { TimerState } from '@/lib/meeting/types'
 
@@ -33,4 +33,30 @@ export function useCountdown({ timer, clock = systemClock, refreshMs = 200 }: Us
     running: computed(() => (state.value ? isRunning(state.value) : false)),
     expired: computed(() => state.value !== null && state.value.startedAt !== null && left.value === 0),
   }
+}
+
+/**
+ * An optional short tone at 时间到, for rooms that are not watching the screen (off unless the
+ * host turns it on). Web Audio, no sound file: works offline.
+ */
+export function useTimeUpCue(timer: () => TimerState | null | undefined, enabled: () => boolean): void {
+  const { expired } = useCountdown({ timer })
+  let audio: AudioContext | null = null
+  watch(expired, (now, before) => {
+    if (!now || before || !enabled()) return
+    try {
+      audio ??= new AudioContext()
+      const tone = audio.createOscillator()
+      const gain = audio.createGain()
+      tone.frequency.value = 880
+      gain.gain.setValueAtTime(0.25, audio.currentTime)
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.8)
+      tone.connect(gain).connect(audio.destination)
+      tone.start()
+      tone.stop(audio.currentTime + 0.8)
+    } catch {
+      // No audio device: the screen still shows 时间到.
+    }
+  })
+  onScopeDispose(() => void audio?.close())
 }

@@ -7,5 +7,7 @@ export const meetingRoutes: RouteRecordRaw[] = [
   // The projector view: no app header (App.vue hides it for `bare` routes; the view also covers it).
   { path: '/meeting/screen', name: 'meeting-screen', component: () => import('@/views/meeting/MeetingScreenView.vue'), meta: { title: '竞赛投影', bare: true } },
   { path: '/meeting/results', name: 'meeting-results', component: () => import('@/views/meeting/MeetingResultsView.vue'), meta: { title: '竞赛成绩' } },
+  // A member's phone in the live quiz (served by `npm run meeting-server`): no app chrome.
+  { path: '/join', name: 'meeting-join', component: () => import('@/views/meeting/MeetingJoinView.vue'), meta: { title: '加入竞赛', bare: true } },
   { path: '/meeting/paper', name: 'meeting-paper', component: () => import('@/views/meeting/MeetingPaperView.vue'), meta: { title: '纸质试卷' } },
 ]

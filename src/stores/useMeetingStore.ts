@@ -10,6 +10,14 @@ import { systemClock, type Clock } from '@/lib/meeting/timer'
 import type { MeetingTransport } from '@/lib/meeting/transport'
 import type { MeetingRole, MeetingSession, Quiz } from '@/lib/meeting/types'
 import { localSetting } from '@/lib/storage/localSetting'
+import { createLiveConnection, hostSecretFromHash, liveUrl, type ConnectionStatus, type LiveConnection } from '@/lib/live/connection'
+import type { HostMessage, ServerMessage } from '@/lib/live/protocol'
+import type { HostView } from '@/lib/live/views'
+import type { ScreenFeed } from '@/lib/meeting/screenFeed'
+import { resolveCommand, type ScreenCommand } from '@/lib/meeting/shortcuts'
+
+/** The host secret printed by `npm run meeting-server`: kept on the host laptop only. */
+const hostSecretSetting = localSetting<string | null>('study-garden:live-host', null, (v): v is string | null => v === null || typeof v === 'string')
 
 const draftSetting = localSetting<MeetingDraft | null>('study-garden:meeting-draft', null, (value): value is MeetingDraft | null => value === null || parseQuiz(value) !== null)
 
@@ -27,7 +35,79 @@ export const useMeetingStore = defineStore('meeting', () => {
   const linked = ref(false)
   let sync: MeetingSync | null = null
 
+  // The projector: what it is sent (never the session), and where its keys go.
+  const screenFeed = shallowRef<ScreenFeed | null>(null)
+  let forward: ((command: ScreenCommand) => void) | null = null
+  function forwardTo(target: ((command: ScreenCommand) => void) | null): void {
+    forward = target
+  }
+
+  /** A keyboard command: resolved here, or by the host window when this is a linked projector. */
+  function command(cmd: ScreenCommand): void {
+    if (forward) return forward(cmd)
+    const action = session.value ? resolveCommand(session.value, cmd) : null
+    if (action) dispatch(action)
+  }
+
+  // With the meeting server: the server holds the session; this window sends it actions.
+  const live = shallowRef<HostView | null>(null)
+  const liveStatus = ref<ConnectionStatus | null>(null)
+  const liveNotice = ref<string | null>(null)
+  let liveConnection: LiveConnection | null = null
+  const liveHandlers = new Set<(message: ServerMessage) => void>()
+
+  function onLive(message: ServerMessage): void {
+    if (message.t === 'host') {
+      live.value = message.view
+      if (message.view.session) {
+        session.value = message.view.session
+        saveSession(message.view.session)
+      }
+    } else if (message.t === 'refused') liveNotice.value = message.message
+    for (const handler of liveHandlers) handler(message)
+  }
+
+  /** Connects to the meeting server when this laptop has its host secret (from the printed address). */
+  function connectLive(secret: string | null = hostSecretSetting.read()): boolean {
+    if (!secret) return false
+    hostSecretSetting.write(secret)
+    if (liveConnection) return true
+    liveConnection = createLiveConnection({
+      url: liveUrl(location, 'host'),
+      hello: () => ({ t: 'host', secret }),
+      onMessage: onLive,
+      onStatus: (status) => (liveStatus.value = status),
+    })
+    return true
+  }
+
+  /** Opens the live link from the printed host address, and takes the secret out of the address bar. */
+  function adoptHostLink(): void {
+    const secret = hostSecretFromHash(location.hash)
+    if (secret) history.replaceState(history.state, '', location.pathname + location.search)
+    connectLive(secret ?? undefined)
+  }
+
+  function sendLive(message: HostMessage): boolean {
+    if (!liveConnection) return false
+    liveConnection.send(message)
+    return true
+  }
+
+  function onLiveMessage(handler: (message: ServerMessage) => void): () => void {
+    liveHandlers.add(handler)
+    return () => liveHandlers.delete(handler)
+  }
+
   function dispatch(action: MeetingAction): void {
+    if (forward) return forward({ type: 'action', action })
+    if (liveConnection && live.value?.session && session.value) {
+      liveConnection.send({ t: 'act', action })
+      // Shown at once with the same rules the server runs (1 then + must score team 1); the
+      // server's view replaces it a few ms later.
+      session.value = reduce(session.value, action, clock(), { id: windowId, role: role.value })
+      return
+    }
     const current = session.value
     if (!current) return
     const next = reduce(current, action, clock(), { id: windowId, role: role.value })
@@ -37,7 +117,12 @@ export const useMeetingStore = defineStore('meeting', () => {
     sync?.publish(next)
   }
 
-  function startSession(quiz: Pick<Quiz, 'name' | 'teams' | 'startingScore' | 'rounds'>): MeetingSession {
+  function startSession(quiz: Pick<Quiz, 'id' | 'updatedAt' | 'name' | 'teams' | 'startingScore' | 'rounds'>): MeetingSession {
+    if (liveConnection) {
+      // The server starts it and sends it back; until then the host sees the local copy.
+      const { id, updatedAt, name, teams, startingScore, rounds } = quiz
+      liveConnection.send({ t: 'start', quiz: { id, updatedAt, name, teams, startingScore, rounds } })
+    }
     const started = createSession({ sessionId: newId(), quiz, now: clock(), by: { id: windowId, role: role.value } })
     session.value = started
     saveSession(started)
@@ -140,6 +225,7 @@ export const useMeetingStore = defineStore('meeting', () => {
 
   return {
     windowId, role, session, linked, dispatch, startSession, attach, reload, useClock,
+    screenFeed, forwardTo, command, live, liveStatus, liveNotice, connectLive, adoptHostLink, sendLive, onLiveMessage,
     draft, resetDraft, loadDraft,
     quizzes, storageError, refreshQuizzes, saveQuiz, deleteQuiz, getQuiz,
   }

@@ -42,8 +42,13 @@ export function draftFromQuiz(quiz: Quiz, fallbackDocIds: string[]): MeetingDraf
   }
 }
 
+/** 全员答题 on phones: forms a phone can answer (tap, tick, or a short typed blank). */
+function phoneRoundSpec(kind: RoundKind): RoundSpec {
+  return { kind, types: ['choice', 'multi', 'truefalse', 'cloze'], count: 5, secondsPerQuestion: 30 }
+}
+
 export function addRound(draft: MeetingDraft, kind: RoundKind): DraftRound {
-  const spec = defaultRoundSpecs(draft.teams.length).find((s) => s.kind === kind) as RoundSpec
+  const spec = defaultRoundSpecs(draft.teams.length).find((s) => s.kind === kind) ?? phoneRoundSpec(kind)
   return { ...spec, title: roundTitle(kind, draft.rounds.length), questions: [] }
 }
 

@@ -29,6 +29,12 @@ export const ROUND_RULES: Record<RoundKind, RoundRule> = {
     description: '各党小组依次选择 10 分、20 分或 30 分的题目作答；答对加相应分值，答错扣相应分值。',
     inTurn: true,
   },
+  all: {
+    kind: 'all',
+    label: '全员答题',
+    description: '全体党员用手机作答；各党小组得分为本组答对人数占比乘以本题分值（10 分），个人答对得 10 分。',
+    inTurn: false,
+  },
 }
 
 export const ROUND_KINDS = Object.keys(ROUND_RULES) as RoundKind[]
@@ -49,7 +55,7 @@ export function stakeOf(kind: RoundKind, question: Pick<MeetingQuestion, 'points
 export function pointsFor(kind: RoundKind, question: Pick<MeetingQuestion, 'points'> | undefined, outcome: Exclude<ScoreOutcome, 'manual'>): number {
   const stake = stakeOf(kind, question)
   if (outcome === 'right') return stake
-  return kind === 'required' ? 0 : -stake
+  return kind === 'required' || kind === 'all' ? 0 : -stake
 }
 
 /** The team whose turn it is, in rounds answered in turn; null in a buzzer round or on an opening page. */
@@ -62,6 +68,15 @@ export function turnTeamIndex(kind: RoundKind, questionIndex: number, teamCount:
 export function spreadRiskPoints(count: number): RiskPoints[] {
   const stakes: RiskPoints[] = [10, 20, 30]
   return Array.from({ length: count }, (_, i) => stakes[i % 3] as RiskPoints)
+}
+
+/**
+ * Team points in a 全员答题 question: the team's share of right answers times the stake,
+ * rounded to whole points (a team with no members answering gets nothing).
+ */
+export function sharePoints(right: number, members: number, stake: number): number {
+  if (members <= 0 || right <= 0) return 0
+  return Math.round((Math.min(right, members) / members) * stake)
 }
 
 /** `第一轮` … `第十轮`. */

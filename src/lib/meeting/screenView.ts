@@ -1,4 +1,4 @@
-import { CARD_TYPE_LABELS } from '../cards/types'
+import { CARD_TYPE_LABELS, type CardType } from '../cards/types'
 import { ROUND_RULES, stakeOf } from './rules'
 import { currentQuestion, currentRound, teamScores } from './session'
 import type { MeetingSession, RoundKind, TimerState } from './types'
@@ -16,6 +16,8 @@ export interface ScreenQuestion {
   number: number
   total: number
   typeLabel: string
+  /** Which answer form a phone shows (单选, 多选, 判断, typed). */
+  cardType: CardType
   prompt: string
   options: ScreenOption[]
   stake: number
@@ -84,6 +86,7 @@ export function toScreenView(session: MeetingSession): ScreenView {
             number: session.questionIndex + 1,
             total: round.questions.length,
             typeLabel: CARD_TYPE_LABELS[question.type],
+            cardType: question.type,
             prompt: question.prompt,
             options: (question.options ?? []).map((text, i) => ({ letter: optionLetter(i), text, correct: revealed && correct.has(text) })),
             stake: stakeOf(round.kind, question),

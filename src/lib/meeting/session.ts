@@ -1,6 +1,6 @@
-import { MAX_TEAMS, pointsFor, turnTeamIndex } from './rules'
+import { formatDelta, MAX_TEAMS, pointsFor, roundOrdinal, sharePoints, stakeOf, turnTeamIndex } from './rules'
 import { adjustTimer, createTimer, pauseTimer, startTimer, toggleTimer } from './timer'
-import type { LastUpdate, MeetingQuestion, MeetingSession, Quiz, RoundPlan, ScoreEvent, Team } from './types'
+import { RISK_POINTS, type LastUpdate, type MeetingQuestion, type MeetingSession, type Quiz, type RiskPoints, type RoundPlan, type ScoreEvent, type Team } from './types'
 
 /** Everything a window can do to the shared session. */
 export type MeetingAction =
@@ -17,7 +17,12 @@ export type MeetingAction =
   | { type: 'selectTeam'; teamId: string | null }
   | { type: 'score'; teamId: string; outcome: 'right' | 'wrong' }
   | { type: 'adjustScore'; teamId: string; delta: number }
-  | { type: 'undo' }
+  /** Undo stays within the question shown; `allowEarlier` is the confirmed reach further back. */
+  | { type: 'undo'; allowEarlier?: boolean }
+  /** The stake of the 风险题 shown, chosen at the meeting (by the host or the team leader's phone). */
+  | { type: 'setStake'; points: RiskPoints }
+  /** 全员答题: each team's right answers and members, counted by the live room at reveal. */
+  | { type: 'awardShares'; tallies: { teamId: string; right: number; members: number }[] }
   | { type: 'end' }
   | { type: 'reopen' }
 
@@ -125,6 +130,64 @@ function adjustScore(session: MeetingSession, teamId: string, delta: number, now
   return { ...session, scoreLog: [...session.scoreLog, event] }
 }
 
+function setStake(session: MeetingSession, points: RiskPoints): MeetingSession {
+  const round = currentRound(session)
+  const question = currentQuestion(session)
+  if (!round || round.kind !== 'risk' || !question || session.revealed || !RISK_POINTS.includes(points)) return session
+  // Once a verdict is in, the stake is part of the score: changing it would rewrite history.
+  if (eventsOnCurrent(session).some((e) => e.outcome !== 'manual')) return session
+  if (question.points === points) return session
+  const questions = round.questions.map((q, i) => (i === session.questionIndex ? { ...q, points } : q))
+  const rounds = session.rounds.map((r, i) => (i === session.roundIndex ? { ...r, questions } : r))
+  return { ...session, rounds }
+}
+
+function awardShares(session: MeetingSession, tallies: { teamId: string; right: number; members: number }[], now: number): MeetingSession {
+  const round = currentRound(session)
+  const question = currentQuestion(session)
+  if (!round || round.kind !== 'all' || !question) return session
+  if (eventsOnCurrent(session).some((e) => e.outcome !== 'manual')) return session
+  const stake = stakeOf(round.kind, question)
+  const events: ScoreEvent[] = tallies
+    .filter((t) => session.teams.some((team) => team.id === t.teamId))
+    .map((t) => ({
+      teamId: t.teamId,
+      roundIndex: session.roundIndex,
+      questionIndex: session.questionIndex,
+      outcome: 'right' as const,
+      delta: sharePoints(t.right, t.members, stake),
+      at: now,
+    }))
+  return events.length ? { ...session, scoreLog: [...session.scoreLog, ...events] } : session
+}
+
+/** What undo would take back now, and whether it lies outside the question shown (then it needs a confirmation). */
+export interface UndoTarget {
+  event: ScoreEvent
+  outsideCurrent: boolean
+  /** `第一党小组 第一轮 第2题 答对 +10`, said on the screen where undo was pressed. */
+  label: string
+}
+
+export function undoTarget(session: MeetingSession): UndoTarget | null {
+  const event = session.scoreLog.at(-1)
+  if (!event) return null
+  const team = session.teams.find((t) => t.id === event.teamId)?.name ?? event.teamId
+  const where = `${roundOrdinal(event.roundIndex)}${event.questionIndex < 0 ? '开场页' : `第${event.questionIndex + 1}题`}`
+  const what = event.outcome === 'right' ? '答对' : event.outcome === 'wrong' ? '答错' : '调整'
+  return {
+    event,
+    outsideCurrent: event.roundIndex !== session.roundIndex || event.questionIndex !== session.questionIndex,
+    label: `${team} ${where} ${what} ${formatDelta(event.delta)}`,
+  }
+}
+
+function undo(session: MeetingSession, allowEarlier: boolean): MeetingSession {
+  const target = undoTarget(session)
+  if (!target || (target.outsideCurrent && !allowEarlier)) return session
+  return { ...session, scoreLog: session.scoreLog.slice(0, -1) }
+}
+
 /** Applies an action; returns the same object when nothing changed (so nothing is sent or saved). */
 function apply(session: MeetingSession, action: MeetingAction, now: number): MeetingSession {
   if (session.phase === 'ended' && action.type !== 'reopen') return session
@@ -158,7 +221,11 @@ function apply(session: MeetingSession, action: MeetingAction, now: number): Mee
     case 'adjustScore':
       return adjustScore(session, action.teamId, action.delta, now)
     case 'undo':
-      return session.scoreLog.length ? { ...session, scoreLog: session.scoreLog.slice(0, -1) } : session
+      return undo(session, action.allowEarlier === true)
+    case 'setStake':
+      return setStake(session, action.points)
+    case 'awardShares':
+      return awardShares(session, action.tallies, now)
     case 'end':
       return { ...session, phase: 'ended', timer: pauseTimer(session.timer, now) }
     case 'reopen':

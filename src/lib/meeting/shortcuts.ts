@@ -1,4 +1,6 @@
+import { isMeetingAction } from '../live/protocol'
 import type { MeetingAction } from './session'
+import type { MeetingSession } from './types'
 
 /** A keyboard command of the projector and host windows. */
 export type ShortcutCommand =
@@ -8,6 +10,30 @@ export type ShortcutCommand =
   | { type: 'toggleHelp' }
   | { type: 'toggleFullscreen' }
   | { type: 'closeOverlay' }
+
+/** The commands a projector sends to the host window, resolved there against the current session (so 1 then + scores team 1 even before the projector has heard back). */
+export type ScreenCommand = Extract<ShortcutCommand, { type: 'action' | 'selectTeamByNumber' | 'scoreSelected' }>
+
+export function isScreenCommand(value: unknown): value is ScreenCommand {
+  const c = value as ScreenCommand | null
+  if (typeof c !== 'object' || c === null) return false
+  if (c.type === 'action') return isMeetingAction(c.action)
+  if (c.type === 'selectTeamByNumber') return Number.isInteger(c.index) && c.index >= 0 && c.index < 8
+  return c.type === 'scoreSelected' && (c.outcome === 'right' || c.outcome === 'wrong')
+}
+
+export function resolveCommand(session: MeetingSession, command: ScreenCommand): MeetingAction | null {
+  switch (command.type) {
+    case 'action':
+      return command.action
+    case 'selectTeamByNumber': {
+      const team = session.teams[command.index]
+      return team ? { type: 'selectTeam', teamId: team.id } : null
+    }
+    case 'scoreSelected':
+      return session.activeTeamId ? { type: 'score', teamId: session.activeTeamId, outcome: command.outcome } : null
+  }
+}
 
 /** For the `?` overlay: what to press and what it does. */
 export const SHORTCUTS: { keys: string[]; label: string }[] = [

@@ -11,10 +11,10 @@ export type MeetingMessage =
  * message back to the endpoint that posted it — but a relay (a websocket server) might, so
  * the sync drops echoes by `lastUpdate.id` as well.
  */
-export interface MeetingTransport {
-  post(message: MeetingMessage): void
+export interface MeetingTransport<M = MeetingMessage> {
+  post(message: M): void
   /** Returns the unsubscribe function. */
-  subscribe(listener: (message: MeetingMessage) => void): () => void
+  subscribe(listener: (message: M) => void): () => void
   close(): void
 }
 
@@ -25,19 +25,23 @@ export function isBroadcastSupported(): boolean {
   return typeof (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel === 'function'
 }
 
-/** Windows (tabs) of one browser on one origin. */
-export function createBroadcastTransport(name = MEETING_CHANNEL): MeetingTransport {
+/**
+ * Windows (tabs) of one browser on one origin. Host windows share the session on
+ * MEETING_CHANNEL; the projector listens only on the screen channel (screenFeed.ts), where
+ * no answer travels before it is revealed. Phones use the network (src/lib/live/connection.ts).
+ */
+export function createBroadcastTransport<M = MeetingMessage>(name = MEETING_CHANNEL): MeetingTransport<M> {
   const channel = new BroadcastChannel(name)
-  const listeners = new Set<(message: MeetingMessage) => void>()
+  const listeners = new Set<(message: M) => void>()
   channel.onmessage = (event: { data: unknown }) => {
-    // The sync validates every state it receives; here the message is only passed on.
-    const message = event.data as MeetingMessage
+    // Receivers validate what they get; here the message is only passed on.
+    const message = event.data as M
     for (const listener of listeners) listener(message)
   }
   return {
     post(message) {
       // JSON first: a stray reactive proxy would make postMessage throw DataCloneError.
-      channel.postMessage(JSON.parse(JSON.stringify(message)) as MeetingMessage)
+      channel.postMessage(JSON.parse(JSON.stringify(message)) as M)
     },
     subscribe(listener) {
       listeners.add(listener)

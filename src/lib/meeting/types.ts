@@ -1,7 +1,10 @@
 import type { Card } from '../cards/types'
 
-/** The three kinds of round at a branch knowledge quiz. */
-export type RoundKind = 'required' | 'buzzer' | 'risk'
+/**
+ * The kinds of round at a branch knowledge quiz: the three host-judged ones, and 全员答题
+ * (`all`), where every member answers on a phone through the meeting server.
+ */
+export type RoundKind = 'required' | 'buzzer' | 'risk' | 'all'
 
 /** Stakes a team can choose in a risk round (风险题). */
 export const RISK_POINTS = [10, 20, 30] as const

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currentQuestion, reduce, teamScores, type MeetingAction } from '@/lib/meeting/session'
+import { currentQuestion, reduce, teamScores, undoTarget, type MeetingAction } from '@/lib/meeting/session'
 import { remainingMs } from '@/lib/meeting/timer'
 import type { MeetingSession } from '@/lib/meeting/types'
 import { HOST, session } from './fixtures'
@@ -115,10 +115,35 @@ describe('undo', () => {
     expect(run(s, { type: 'undo' })).toBe(s)
   })
 
-  it('undoes a score given on another question without moving', () => {
+  it('stays within the question shown: a score given on another question needs the confirmed undo', () => {
     let s = run(session(), next, { type: 'score', teamId: 't1', outcome: 'right' }, next)
+    expect(undoTarget(s)).toMatchObject({ outsideCurrent: true, label: '第一党小组 第一轮第1题 答对 +10' })
     s = run(s, { type: 'undo' })
+    expect(scores(s)).toEqual([110, 100, 100])
+    s = run(s, { type: 'undo', allowEarlier: true })
     expect(s.questionIndex).toBe(1)
     expect(scores(s)).toEqual([100, 100, 100])
+    expect(undoTarget(s)).toBeNull()
+  })
+
+  it('pressed on a round’s opening page, does not reach into the previous round', () => {
+    let s = run(session(), next, { type: 'score', teamId: 't2', outcome: 'right' })
+    s = run(s, { type: 'goto', roundIndex: 1, questionIndex: -1 }, { type: 'undo' })
+    expect(scores(s)).toEqual([100, 110, 100])
+  })
+})
+
+describe('stake chosen at the meeting (风险题)', () => {
+  it('sets the stake of the question shown before a verdict, and the verdict uses it', () => {
+    let s = run(session(), { type: 'goto', roundIndex: 2, questionIndex: 0 }, { type: 'setStake', points: 30 })
+    expect(s.rounds[2]!.questions[0]!.points).toBe(30)
+    s = run(s, { type: 'score', teamId: 't1', outcome: 'right' }, { type: 'setStake', points: 10 })
+    expect(s.rounds[2]!.questions[0]!.points).toBe(30)
+    expect(scores(s)).toEqual([130, 100, 100])
+  })
+
+  it('does nothing outside a 风险题', () => {
+    const s = run(session(), next)
+    expect(run(s, { type: 'setStake', points: 30 })).toBe(s)
   })
 })

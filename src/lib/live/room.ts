@@ -1,0 +1,342 @@
+import type { Card } from '../cards/types'
+import { stakeOf } from '../meeting/rules'
+import { createSession, currentQuestion, currentRound, reduce, type MeetingAction } from '../meeting/session'
+import { isExpired } from '../meeting/timer'
+import type { MeetingQuestion, MeetingSession, Quiz, RiskPoints } from '../meeting/types'
+import { checkAnswer } from '../quiz/check'
+import type { QuizResponse } from '../quiz/types'
+
+/*
+ * The live room: the rules of a meeting where members answer on their phones. Pure and
+ * event-sourced: a command from a connection is *decided* against the state and the server's
+ * clock into an event (or a refusal); events are *applied* without looking at any clock, so
+ * replaying the journal after a crash gives back exactly the room that was.
+ */
+
+/** Who the meeting session sees making the server's changes. */
+export const ROOM_AUTHOR = { id: 'live-server', role: 'host' } as const
+
+export const MAX_PLAYERS = 500
+export const MAX_NAME_LENGTH = 16
+export const MAX_TYPED_ANSWER = 200
+
+export type QuizPlan = Pick<Quiz, 'name' | 'teams' | 'startingScore' | 'rounds'>
+
+export interface LivePlayer {
+  id: string
+  /** The phone's proof of its seat; only ever sent to that phone. */
+  secret: string
+  name: string
+  teamId: string
+  joinedAt: number
+  kicked: boolean
+}
+
+export interface LiveAnswer {
+  playerId: string
+  teamId: string
+  response: QuizResponse
+  correct: boolean
+  at: number
+}
+
+export interface LiveBuzz {
+  playerId: string
+  teamId: string
+  at: number
+}
+
+export interface LiveRoom {
+  code: string
+  hostSecret: string
+  openedAt: number
+  session: MeetingSession | null
+  /** In join order. */
+  players: LivePlayer[]
+  /** Per question key, in order of arrival at the server. */
+  answers: Record<string, LiveAnswer[]>
+  buzzes: Record<string, LiveBuzz[]>
+  /** Question keys whose answer has been shown to the room: only these count for individual scores. */
+  revealed: string[]
+  closed: boolean
+}
+
+export type LiveEvent =
+  | { e: 'open'; at: number; code: string; hostSecret: string }
+  | { e: 'start'; at: number; sessionId: string; quiz: QuizPlan }
+  | { e: 'act'; at: number; action: MeetingAction }
+  | { e: 'join'; at: number; playerId: string; secret: string; name: string; teamId: string }
+  | { e: 'rename'; at: number; playerId: string; name: string }
+  | { e: 'kick'; at: number; playerId: string }
+  | { e: 'answer'; at: number; playerId: string; key: string; response: QuizResponse }
+  | { e: 'buzz'; at: number; playerId: string; key: string }
+  | { e: 'stake'; at: number; playerId: string; key: string; points: RiskPoints }
+  | { e: 'close'; at: number }
+
+/** Why a command was refused; the phone shows the Chinese text of `REFUSALS`. */
+export type Refusal =
+  | 'closed' | 'no-quiz' | 'no-question' | 'not-open' | 'time-up' | 'already-answered' | 'bad-response'
+  | 'not-buzzer-round' | 'not-risk-round' | 'not-leader' | 'stake-fixed' | 'unknown-seat' | 'kicked'
+  | 'bad-name' | 'room-full' | 'bad-team' | 'wrong-room' | 'stale-question'
+
+export const REFUSALS: Record<Refusal, string> = {
+  closed: '本场竞赛已结束。',
+  'no-quiz': '主持人尚未开始竞赛，请稍候。',
+  'no-question': '现在没有题目。',
+  'not-open': '本题已停止作答。',
+  'time-up': '时间到，本题已停止作答。',
+  'already-answered': '本题已作答，不能更改。',
+  'bad-response': '答案格式不对，请重新选择。',
+  'not-buzzer-round': '本轮不是抢答题。',
+  'not-risk-round': '本题不需要选择分值。',
+  'not-leader': '只有本组组长（最先加入者）可以选择分值。',
+  'stake-fixed': '分值已确定，不能再改。',
+  'unknown-seat': '找不到您的座位，请重新加入。',
+  kicked: '主持人已将您移出本场竞赛。',
+  'bad-name': '请填写 1–16 个字的姓名。',
+  'room-full': '参赛人数已满。',
+  'bad-team': '没有这个党小组。',
+  'wrong-room': '房间号不对，请核对投影上的房间号。',
+  'stale-question': '题目已切换，请看新题目。',
+}
+
+export type Decision = { ok: true; event: LiveEvent | null } | { ok: false; reason: Refusal }
+
+export function openRoom(code: string, hostSecret: string, at: number): LiveRoom {
+  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], closed: false }
+}
+
+/** Identifies a question across quizzes run in one room. */
+export function questionKey(session: MeetingSession): string | null {
+  return session.questionIndex < 0 ? null : `${session.sessionId}:${session.roundIndex}:${session.questionIndex}`
+}
+
+export function currentKey(room: LiveRoom): string | null {
+  return room.session ? questionKey(room.session) : null
+}
+
+/** The question as a card, for the one answer check the app has (src/lib/quiz). */
+function asCard(question: MeetingQuestion): Card {
+  return { ...question, origin: 'meeting' }
+}
+
+export function activePlayers(room: LiveRoom): LivePlayer[] {
+  return room.players.filter((p) => !p.kicked)
+}
+
+/** A team's leader picks its 风险题 stake: its earliest-joined member still in the room. */
+export function leaderOf(room: LiveRoom, teamId: string): LivePlayer | undefined {
+  return room.players.find((p) => !p.kicked && p.teamId === teamId)
+}
+
+/** Plain text, one line, at most 16 characters; markup is kept as text, never rendered. */
+export function cleanName(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const name = raw.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()
+  const length = [...name].length
+  return length >= 1 && length <= MAX_NAME_LENGTH ? name : null
+}
+
+/** Whether phones may answer now: a question shown, not revealed, its time (server time) not up. */
+export function answerWindow(session: MeetingSession | null, now: number): 'open' | Refusal {
+  if (!session) return 'no-quiz'
+  if (session.phase === 'ended') return 'closed'
+  if (!currentQuestion(session)) return 'no-question'
+  if (session.revealed) return 'not-open'
+  if (isExpired(session.timer, now)) return 'time-up'
+  return 'open'
+}
+
+/** A response of the right shape for the question: options from its list, typed text within limits. */
+export function validResponse(question: MeetingQuestion, response: unknown): response is QuizResponse {
+  const options = question.options ?? []
+  if (question.type === 'multi') {
+    return Array.isArray(response) && response.length >= 1 && response.length <= options.length &&
+      response.every((r) => typeof r === 'string' && options.includes(r)) && new Set(response).size === response.length
+  }
+  if (typeof response !== 'string') return false
+  if (options.length) return options.includes(response)
+  return response.trim().length > 0 && [...response].length <= MAX_TYPED_ANSWER
+}
+
+function sameResponse(a: QuizResponse, b: QuizResponse): boolean {
+  const list = (r: QuizResponse) => (Array.isArray(r) ? [...r].sort() : [r])
+  return JSON.stringify(list(a)) === JSON.stringify(list(b))
+}
+
+function seat(room: LiveRoom, playerId: string): LivePlayer | Refusal {
+  const player = room.players.find((p) => p.id === playerId)
+  if (!player) return 'unknown-seat'
+  return player.kicked ? 'kicked' : player
+}
+
+// ---- decisions: command + state + server time → event or refusal -------------------------
+
+export function decideJoin(room: LiveRoom, input: { name: unknown; teamId?: unknown; playerId: string; secret: string }, now: number): Decision {
+  if (room.closed) return { ok: false, reason: 'closed' }
+  if (!room.session) return { ok: false, reason: 'no-quiz' }
+  const name = cleanName(input.name)
+  if (!name) return { ok: false, reason: 'bad-name' }
+  if (activePlayers(room).length >= MAX_PLAYERS) return { ok: false, reason: 'room-full' }
+  const teams = room.session.teams
+  let teamId: string
+  if (typeof input.teamId === 'string' && input.teamId !== '') {
+    if (!teams.some((t) => t.id === input.teamId)) return { ok: false, reason: 'bad-team' }
+    teamId = input.teamId
+  } else {
+    // Assigned: the team with the fewest members, the first such one on ties.
+    const counts = teams.map((t) => activePlayers(room).filter((p) => p.teamId === t.id).length)
+    teamId = teams[counts.indexOf(Math.min(...counts))]!.id
+  }
+  return { ok: true, event: { e: 'join', at: now, playerId: input.playerId, secret: input.secret, name, teamId } }
+}
+
+/** A phone back with its secret: its seat, never a match by name. */
+export function findSeat(room: LiveRoom, playerId: string, secret: string): LivePlayer | Refusal {
+  const player = room.players.find((p) => p.id === playerId && p.secret === secret)
+  if (!player) return 'unknown-seat'
+  return player.kicked ? 'kicked' : player
+}
+
+export function decideAnswer(room: LiveRoom, playerId: string, key: string, response: unknown, now: number): Decision {
+  const who = seat(room, playerId)
+  if (typeof who === 'string') return { ok: false, reason: who }
+  const window = answerWindow(room.session, now)
+  const session = room.session
+  // A resend of an answer already taken is acknowledged again, even after the window closed.
+  const earlier = room.answers[key]?.find((a) => a.playerId === playerId)
+  if (earlier) return validSame(earlier.response, response) ? { ok: true, event: null } : { ok: false, reason: 'already-answered' }
+  if (window !== 'open' || !session) return { ok: false, reason: window === 'open' ? 'no-quiz' : window }
+  if (key !== questionKey(session)) return { ok: false, reason: 'stale-question' }
+  if (currentRound(session)?.kind !== 'all') return { ok: false, reason: 'not-open' }
+  const question = currentQuestion(session)!
+  if (!validResponse(question, response)) return { ok: false, reason: 'bad-response' }
+  return { ok: true, event: { e: 'answer', at: now, playerId, key, response } }
+}
+
+function validSame(earlier: QuizResponse, response: unknown): boolean {
+  return (typeof response === 'string' || (Array.isArray(response) && response.every((r) => typeof r === 'string'))) && sameResponse(earlier, response)
+}
+
+export function decideBuzz(room: LiveRoom, playerId: string, key: string, now: number): Decision {
+  const who = seat(room, playerId)
+  if (typeof who === 'string') return { ok: false, reason: who }
+  if (room.buzzes[key]?.some((b) => b.playerId === playerId)) return { ok: true, event: null }
+  const window = answerWindow(room.session, now)
+  const session = room.session
+  if (window !== 'open' || !session) return { ok: false, reason: window === 'open' ? 'no-quiz' : window }
+  if (key !== questionKey(session)) return { ok: false, reason: 'stale-question' }
+  if (currentRound(session)?.kind !== 'buzzer') return { ok: false, reason: 'not-buzzer-round' }
+  return { ok: true, event: { e: 'buzz', at: now, playerId, key } }
+}
+
+export function decideStake(room: LiveRoom, playerId: string, key: string, points: unknown, now: number): Decision {
+  const who = seat(room, playerId)
+  if (typeof who === 'string') return { ok: false, reason: who }
+  const session = room.session
+  if (!session) return { ok: false, reason: 'no-quiz' }
+  if (key !== questionKey(session)) return { ok: false, reason: 'stale-question' }
+  if (currentRound(session)?.kind !== 'risk') return { ok: false, reason: 'not-risk-round' }
+  if (points !== 10 && points !== 20 && points !== 30) return { ok: false, reason: 'bad-response' }
+  if (session.activeTeamId !== who.teamId || leaderOf(room, who.teamId)?.id !== who.id) return { ok: false, reason: 'not-leader' }
+  if (session.revealed || session.scoreLog.some((e) => e.roundIndex === session.roundIndex && e.questionIndex === session.questionIndex && e.outcome !== 'manual')) {
+    return { ok: false, reason: 'stake-fixed' }
+  }
+  return { ok: true, event: { e: 'stake', at: now, playerId, key, points } }
+}
+
+// ---- applying events: no clock, no randomness ----------------------------------------------
+
+function act(session: MeetingSession, action: MeetingAction, at: number): MeetingSession {
+  return reduce(session, action, at, ROOM_AUTHOR)
+}
+
+/** Right answers and members per team on one question (kicked players count in neither). */
+export function tallies(room: LiveRoom, key: string): { teamId: string; right: number; members: number }[] {
+  const active = new Set(activePlayers(room).map((p) => p.id))
+  return (room.session?.teams ?? []).map((team) => ({
+    teamId: team.id,
+    members: activePlayers(room).filter((p) => p.teamId === team.id).length,
+    right: (room.answers[key] ?? []).filter((a) => a.teamId === team.id && a.correct && active.has(a.playerId)).length,
+  }))
+}
+
+function applyAct(room: LiveRoom, action: MeetingAction, at: number): LiveRoom {
+  if (!room.session) return room
+  let session = act(room.session, action, at)
+  if (session === room.session) return room
+  let revealed = room.revealed
+  const key = questionKey(session)
+  if (action.type === 'reveal' && key && session.revealed) {
+    if (!revealed.includes(key)) revealed = [...revealed, key]
+    if (currentRound(session)?.kind === 'all') session = act(session, { type: 'awardShares', tallies: tallies(room, key) }, at)
+  }
+  return { ...room, session, revealed }
+}
+
+export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
+  switch (event.e) {
+    case 'open':
+      return openRoom(event.code, event.hostSecret, event.at)
+    case 'start': {
+      const session = createSession({ sessionId: event.sessionId, quiz: event.quiz, now: event.at, by: ROOM_AUTHOR })
+      // Members already in the room stay; one whose 党小组 the new quiz lacks moves to an existing one.
+      const ids = session.teams.map((t) => t.id)
+      const players = room.players
+        .filter((p) => !p.kicked)
+        .map((p, i) => (ids.includes(p.teamId) ? p : { ...p, teamId: ids[i % ids.length]! }))
+      return { ...room, session, players, answers: {}, buzzes: {}, revealed: [] }
+    }
+    case 'act':
+      return applyAct(room, event.action, event.at)
+    case 'join':
+      return { ...room, players: [...room.players, { id: event.playerId, secret: event.secret, name: event.name, teamId: event.teamId, joinedAt: event.at, kicked: false }] }
+    case 'rename':
+      return { ...room, players: room.players.map((p) => (p.id === event.playerId ? { ...p, name: event.name } : p)) }
+    case 'kick':
+      return { ...room, players: room.players.map((p) => (p.id === event.playerId ? { ...p, kicked: true } : p)) }
+    case 'answer': {
+      const question = room.session ? currentQuestion(room.session) : undefined
+      const player = room.players.find((p) => p.id === event.playerId)
+      if (!question || !player || room.session === null || questionKey(room.session) !== event.key) return room
+      const answer: LiveAnswer = { playerId: player.id, teamId: player.teamId, response: event.response, correct: checkAnswer(asCard(question), event.response), at: event.at }
+      return { ...room, answers: { ...room.answers, [event.key]: [...(room.answers[event.key] ?? []), answer] } }
+    }
+    case 'buzz': {
+      const player = room.players.find((p) => p.id === event.playerId)
+      if (!player || !room.session) return room
+      const earlier = room.buzzes[event.key] ?? []
+      const buzzes = { ...room.buzzes, [event.key]: [...earlier, { playerId: player.id, teamId: player.teamId, at: event.at }] }
+      // The first to arrive at the server answers: their team is highlighted on every screen.
+      const session = earlier.length === 0 ? act(room.session, { type: 'selectTeam', teamId: player.teamId }, event.at) : room.session
+      return { ...room, buzzes, session }
+    }
+    case 'stake':
+      return room.session ? { ...room, session: act(room.session, { type: 'setStake', points: event.points }, event.at) } : room
+    case 'close':
+      return { ...room, closed: true }
+  }
+}
+
+/** The room after a journal: the first event must open it. */
+export function replay(events: readonly LiveEvent[]): LiveRoom | null {
+  const [first, ...rest] = events
+  if (!first || first.e !== 'open') return null
+  return rest.reduce(applyEvent, applyEvent(openRoom('', '', 0), first))
+}
+
+/** Individual score: the stake of every revealed 全员答题 question answered right. */
+export function playerScores(room: LiveRoom): Map<string, number> {
+  const scores = new Map(room.players.map((p) => [p.id, 0]))
+  const session = room.session
+  if (!session) return scores
+  for (const key of room.revealed) {
+    const [, r, q] = key.split(':').map(Number) as [number, number, number]
+    const round = session.rounds[r]
+    if (!round || round.kind !== 'all' || !key.startsWith(`${session.sessionId}:`)) continue
+    const stake = stakeOf(round.kind, round.questions[q])
+    for (const answer of room.answers[key] ?? []) if (answer.correct) scores.set(answer.playerId, (scores.get(answer.playerId) ?? 0) + stake)
+  }
+  return scores
+}

@@ -1,0 +1,206 @@
+import { optionLetter, toScreenView, type ScreenQuestion, type ScreenView } from '../meeting/screenView'
+import { currentRound } from '../meeting/session'
+import type { MeetingSession, TimerState } from '../meeting/types'
+import type { QuizResponse } from '../quiz/types'
+import { activePlayers, answerWindow, currentKey, leaderOf, playerScores, type LiveRoom } from './room'
+
+/*
+ * What each role may see. A phone's view is made from the projector's view (which holds no
+ * answer until it is revealed) plus that phone's own seat: the room's questions never pass
+ * through `toPlayerView`, so an unrevealed answer cannot reach a phone by any path.
+ */
+
+export interface LiveSummary {
+  code: string
+  joined: number
+  /** Answers (全员答题) or presses (抢答) on the question shown. */
+  answered: number
+  perTeam: { teamId: string; name: string; joined: number; answered: number }[]
+  /** Only once revealed: how the room answered. */
+  distribution: { label: string; count: number; correct: boolean }[] | null
+  /** 抢答: who pressed, in order of arrival at the server. */
+  buzzOrder: { name: string; teamName: string }[]
+}
+
+export interface PlayerSeatView {
+  id: string
+  name: string
+  teamId: string
+  teamName: string
+  /** Picks the team's 风险题 stake. */
+  leader: boolean
+  score: number
+}
+
+export interface PlayerView {
+  code: string
+  phase: 'running' | 'ended' | 'closed'
+  me: PlayerSeatView
+  teams: { id: string; name: string; score: number }[]
+  round: ScreenView['round']
+  question: (ScreenQuestion & { key: string; open: boolean }) | null
+  /** Present only once revealed. */
+  answer?: string
+  /** The phone's own answer; `correct` only once revealed. */
+  myAnswer: { response: QuizResponse; correct?: boolean } | null
+  buzz: { place: number | null; count: number; firstTeam: string | null } | null
+  stake: { mayChoose: boolean; points: number } | null
+  timer: TimerState
+  serverNow: number
+}
+
+/** The personal part of a phone's view: nothing in here can carry the question's answer. */
+export interface PlayerPersonal {
+  code: string
+  closed: boolean
+  key: string | null
+  open: boolean
+  me: PlayerSeatView
+  myAnswer: { response: QuizResponse; correct?: boolean } | null
+  buzz: PlayerView['buzz']
+  mayChooseStake: boolean
+  serverNow: number
+}
+
+export function toPlayerView(screen: ScreenView, personal: PlayerPersonal): PlayerView {
+  const revealed = screen.answer !== undefined
+  const { response } = personal.myAnswer ?? {}
+  return {
+    code: personal.code,
+    phase: personal.closed ? 'closed' : screen.ended ? 'ended' : 'running',
+    me: personal.me,
+    teams: screen.teams.map(({ id, name, score }) => ({ id, name, score })),
+    round: screen.round,
+    question: screen.question && personal.key ? { ...screen.question, key: personal.key, open: personal.open } : null,
+    ...(revealed ? { answer: screen.answer } : {}),
+    myAnswer: response === undefined ? null : revealed ? { response, correct: personal.myAnswer?.correct } : { response },
+    buzz: personal.buzz,
+    stake: screen.round?.kind === 'risk' && screen.question ? { mayChoose: personal.mayChooseStake, points: screen.question.stake } : null,
+    timer: screen.timer,
+    serverNow: personal.serverNow,
+  }
+}
+
+export function playerViewOf(room: LiveRoom, playerId: string, now: number): PlayerView | null {
+  const player = room.players.find((p) => p.id === playerId)
+  const session = room.session
+  if (!player || !session) return null
+  const screen = toScreenView(session)
+  const key = currentKey(room)
+  const mine = key ? room.answers[key]?.find((a) => a.playerId === playerId) : undefined
+  const presses = key ? (room.buzzes[key] ?? []) : []
+  const place = presses.findIndex((b) => b.playerId === playerId)
+  const kind = currentRound(session)?.kind
+  const firstTeam = presses[0] ? (session.teams.find((t) => t.id === presses[0]!.teamId)?.name ?? null) : null
+  const revealedNow = session.revealed
+  return toPlayerView(screen, {
+    code: room.code,
+    closed: room.closed || player.kicked,
+    key,
+    open: answerWindow(session, now) === 'open',
+    me: {
+      id: player.id,
+      name: player.name,
+      teamId: player.teamId,
+      teamName: session.teams.find((t) => t.id === player.teamId)?.name ?? '',
+      leader: leaderOf(room, player.teamId)?.id === player.id,
+      score: playerScores(room).get(player.id) ?? 0,
+    },
+    myAnswer: mine ? (revealedNow ? { response: mine.response, correct: mine.correct } : { response: mine.response }) : null,
+    buzz: kind === 'buzzer' && key ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam } : null,
+    mayChooseStake: kind === 'risk' && !session.revealed && session.activeTeamId === player.teamId && leaderOf(room, player.teamId)?.id === player.id,
+    serverNow: now,
+  })
+}
+
+function distribution(session: MeetingSession, room: LiveRoom, key: string): LiveSummary['distribution'] {
+  const screen = toScreenView(session)
+  if (screen.answer === undefined || !screen.question) return null
+  const answers = room.answers[key] ?? []
+  if (screen.question.options.length && currentRound(session)?.kind === 'all') {
+    return screen.question.options.map((option, i) => ({
+      label: `${optionLetter(i)}. ${option.text}`,
+      count: answers.filter((a) => (Array.isArray(a.response) ? a.response.includes(option.text) : a.response === option.text)).length,
+      correct: option.correct,
+    }))
+  }
+  const right = answers.filter((a) => a.correct).length
+  return [
+    { label: '答对', count: right, correct: true },
+    { label: '答错', count: answers.length - right, correct: false },
+  ]
+}
+
+export function liveSummary(room: LiveRoom): LiveSummary {
+  const session = room.session
+  const key = currentKey(room)
+  const kind = session ? currentRound(session)?.kind : undefined
+  const players = activePlayers(room)
+  const byId = new Map(players.map((p) => [p.id, p]))
+  const answers = key ? (kind === 'buzzer' ? (room.buzzes[key] ?? []) : (room.answers[key] ?? [])).filter((a) => byId.has(a.playerId)) : []
+  const teamName = (id: string) => session?.teams.find((t) => t.id === id)?.name ?? ''
+  return {
+    code: room.code,
+    joined: players.length,
+    answered: answers.length,
+    perTeam: (session?.teams ?? []).map((t) => ({
+      teamId: t.id,
+      name: t.name,
+      joined: players.filter((p) => p.teamId === t.id).length,
+      answered: answers.filter((a) => a.teamId === t.id).length,
+    })),
+    distribution: session && key && kind === 'all' ? distribution(session, room, key) : null,
+    buzzOrder: key && kind === 'buzzer' ? (room.buzzes[key] ?? []).map((b) => ({ name: byId.get(b.playerId)?.name ?? '（已移出）', teamName: teamName(b.teamId) })) : [],
+  }
+}
+
+export interface HostPlayerRow {
+  id: string
+  name: string
+  teamId: string
+  teamName: string
+  leader: boolean
+  score: number
+  connected: boolean
+  /** On the question shown: answered (and whether right), pressed, or nothing. */
+  answered: boolean
+  correct: boolean | null
+}
+
+/** The host window sees everything but the secrets. */
+export interface HostView {
+  summary: LiveSummary
+  session: MeetingSession | null
+  players: HostPlayerRow[]
+  /** Malformed, oversized, forged or too frequent messages dropped so far. */
+  dropped: number
+  joinUrl: string
+  serverNow: number
+}
+
+export function hostViewOf(room: LiveRoom, options: { connected: ReadonlySet<string>; dropped: number; joinUrl: string; now: number }): HostView {
+  const key = currentKey(room)
+  const scores = playerScores(room)
+  const teams = room.session?.teams ?? []
+  return {
+    summary: liveSummary(room),
+    session: room.session,
+    players: activePlayers(room).map((p) => {
+      const answer = key ? room.answers[key]?.find((a) => a.playerId === p.id) : undefined
+      return {
+        id: p.id,
+        name: p.name,
+        teamId: p.teamId,
+        teamName: teams.find((t) => t.id === p.teamId)?.name ?? '',
+        leader: leaderOf(room, p.teamId)?.id === p.id,
+        score: scores.get(p.id) ?? 0,
+        connected: options.connected.has(p.id),
+        answered: answer !== undefined || (key ? (room.buzzes[key] ?? []).some((b) => b.playerId === p.id) : false),
+        correct: answer ? answer.correct : null,
+      }
+    }),
+    dropped: options.dropped,
+    joinUrl: options.joinUrl,
+    serverNow: options.now,
+  }
+}

@@ -1,0 +1,213 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type ServerProcess } from '../../server/harness'
+import { expectNoErrors, useBrowser } from './support/browser'
+
+/*
+ * The live quiz in one browser: host window + projector (one laptop) and two phones (mobile
+ * viewport, their own storage), against the real meeting server on 127.0.0.1.
+ * E2E_SHOTS=<dir> saves screenshots for a look by eye.
+ */
+const session = useBrowser()
+let server: ServerProcess
+let data = ''
+const shots = process.env.E2E_SHOTS
+
+beforeAll(async () => {
+  data = mkdtempSync(join(tmpdir(), 'meeting-live-e2e-'))
+  server = await startServer(data)
+  if (shots) mkdirSync(shots, { recursive: true })
+})
+afterAll(async () => {
+  await server?.stop('SIGTERM')
+  rmSync(data, { recursive: true, force: true })
+})
+
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) })
+}
+
+async function phone(url: string, name: string, team: string): Promise<{ context: BrowserContext; page: Page; errors: string[]; frames: string[] }> {
+  const context = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+  const page = await context.newPage()
+  const errors: string[] = []
+  const frames: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))))
+  await page.goto(url)
+  await page.locator('[data-testid=join-name]').fill(name)
+  await page.locator('[data-testid=join-team]').selectOption({ label: team })
+  await shot(page, `phone-join-${name}`)
+  await page.locator('[data-testid=join-submit]').click()
+  await page.locator('[data-testid=phone-me]').waitFor()
+  return { context, page, errors, frames }
+}
+
+describe('live quiz (phones answer through the meeting server)', () => {
+  it('joins two phones by the projector’s link, takes their answers, reveals, and scores on every screen', async () => {
+    const base = `http://127.0.0.1:${server.port}`
+    const context = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })
+    const host = await context.newPage()
+    const errors: string[] = []
+    host.on('pageerror', (e) => errors.push(String(e)))
+    host.on('dialog', (d) => void d.accept())
+    const screen = await context.newPage()
+    const screenErrors: string[] = []
+    screen.on('pageerror', (e) => screenErrors.push(String(e)))
+    // Record what the projector is sent over BroadcastChannel (issue 12, item 15).
+    await screen.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = [])
+      const Original = window.BroadcastChannel
+      window.BroadcastChannel = class extends Original {
+        constructor(name: string) {
+          super(name)
+          this.addEventListener('message', (e) => seen.push(`${name}:${JSON.stringify((e as MessageEvent).data)}`))
+        }
+      }
+    })
+    await screen.goto(`${base}/meeting/screen`)
+
+    // The host opens the address the server printed, sets up a 全员答题 round of single choices.
+    await host.bringToFront()
+    await host.goto(`${base}/meeting#host=${server.hostSecret}`)
+    await expect.poll(() => host.evaluate(() => location.hash)).toBe('')
+    const first = host.locator('[data-testid=round-0]')
+    await first.locator('[data-testid=round-kind]').selectOption('all')
+    for (const box of await first.locator('input[type=checkbox]').all()) await box.setChecked((await box.getAttribute('data-testid')) === 'type-choice')
+    await first.locator('[data-testid=round-count]').fill('2')
+    await host.locator('[data-testid=draw-all]').click()
+    await host.locator('[data-testid=start]').click()
+    await host.waitForURL(/\/meeting\/host$/)
+    await host.locator('[data-testid=live-panel]').waitFor()
+
+    // The projector shows the QR code, the room code and the address to join.
+    await screen.bringToFront()
+    await screen.locator('[data-testid=join-qr]').waitFor()
+    expect(await screen.locator('[data-testid=room-code]').innerText()).toBe(server.code)
+    const joinUrl = await screen.locator('[data-testid=join-url]').innerText()
+    expect(joinUrl).toBe(`${base}/join?room=${server.code}`)
+    await shot(screen, 'screen-join')
+
+    const teams = await host.locator('[data-testid=team-panel] .team-select').allInnerTexts()
+    const a = await phone(joinUrl, '张三', teams[0]!.replace(/^\d\s*/, ''))
+    const b = await phone(joinUrl, '李四', teams[1]!.replace(/^\d\s*/, ''))
+    await expect.poll(() => screen.locator('[data-testid=joined-count]').innerText()).toBe('2')
+
+    // First question: the host sees the answer; phones and projector do not.
+    await host.bringToFront()
+    await host.locator('[data-testid=next]').click()
+    const answer = (await host.locator('[data-testid=answer]').innerText()).replace('【答案】', '')
+    const letter = answer.slice(0, 1)
+    const wrongLetter = letter === 'A' ? 'B' : 'A'
+    for (const p of [a, b]) await p.page.locator('[data-testid=phone-prompt]').waitFor()
+    await a.page.bringToFront()
+    await a.page.locator('[data-testid=answer-option]', { hasText: new RegExp(`^${letter}\\s`) }).click()
+    await a.page.locator('[data-testid=answer-sent]').waitFor()
+    await shot(a.page, 'phone-answered')
+    await b.page.bringToFront()
+    await b.page.locator('[data-testid=answer-option]', { hasText: new RegExp(`^${wrongLetter}\\s`) }).click()
+    await b.page.locator('[data-testid=answer-sent]').waitFor()
+    await host.bringToFront()
+    await expect.poll(async () => (await host.locator('[data-testid=live-counts]').textContent())?.replace(/\s+/g, ' ')).toContain('本题已作答 2 人')
+    await screen.bringToFront()
+    await expect.poll(async () => (await screen.locator('[data-testid=answered-count]').textContent())?.replace(/\s+/g, ' ')).toContain('已作答 2 / 2')
+    // Nothing before reveal told a phone or the projector which option is right.
+    for (const p of [a, b]) {
+      expect(p.frames.join('\n')).not.toContain('"correct":true')
+      expect(p.frames.join('\n')).not.toMatch(/"answer":/)
+      expect(await p.page.locator('.option.correct, [data-testid=answer-verdict]').count()).toBe(0)
+    }
+    expect(await screen.locator('[data-testid=answer], .option.correct').count()).toBe(0)
+
+    await host.bringToFront()
+    await host.locator('[data-testid=reveal]').click()
+    await shot(host, 'host-revealed')
+    await a.page.bringToFront()
+    await expect.poll(() => a.page.locator('[data-testid=answer-verdict]').innerText()).toContain('回答正确')
+    expect(await a.page.locator('[data-testid=phone-score]').innerText()).toBe('10')
+    await shot(a.page, 'phone-revealed')
+    await b.page.bringToFront()
+    await expect.poll(() => b.page.locator('[data-testid=answer-verdict]').innerText()).toContain('回答错误')
+    expect(await b.page.locator('[data-testid=phone-score]').innerText()).toBe('0')
+    await screen.bringToFront()
+    await screen.locator('[data-testid=distribution]').waitFor()
+    const board = await screen.locator('[data-testid=scoreboard] [data-testid=team-score]').allInnerTexts()
+    expect(board.slice(0, 2)).toEqual(['110', '100'])
+    await shot(screen, 'screen-revealed')
+    await host.bringToFront()
+    expect((await host.locator('[data-testid=team-panel] [data-testid=team-score]').allInnerTexts()).slice(0, 2)).toEqual(['110', '100'])
+
+    // A phone that reloads comes back to its seat with its score.
+    await a.page.bringToFront()
+    await a.page.reload()
+    await expect.poll(() => a.page.locator('[data-testid=phone-score]').innerText()).toBe('10')
+
+    // 抢答: phones are buzzers; the server's arrival order decides, the projector shows it.
+    await host.bringToFront()
+    // The server moves the quiz: each step waits for the host window to show the new position.
+    const position = () => host.locator('[data-testid=host-position]').innerText()
+    const step = async () => {
+      const before = await position()
+      await host.locator('[data-testid=next]').click()
+      await expect.poll(position).not.toBe(before)
+    }
+    await step()
+    await step()
+    expect(await position()).toContain('抢答题')
+    await step()
+    await b.page.bringToFront()
+    await b.page.locator('[data-testid=buzzer]').click()
+    await expect.poll(() => b.page.locator('[data-testid=buzzer]').innerText()).toBe('第 1 位')
+    await a.page.bringToFront()
+    await a.page.locator('[data-testid=buzzer]').click()
+    await expect.poll(() => a.page.locator('[data-testid=buzzer]').innerText()).toBe('第 2 位')
+    expect(await a.page.locator('[data-testid=buzz-first]').innerText()).toContain(teams[1]!.replace(/^\d\s*/, ''))
+    await screen.bringToFront()
+    await expect.poll(() => screen.locator('[data-testid=buzz-order] li').allInnerTexts()).toEqual([expect.stringContaining('李四'), expect.stringContaining('张三')])
+    await shot(b.page, 'phone-buzzed')
+
+    // 风险题: the answering team's leader picks the stake on the phone; the host sees it.
+    await host.bringToFront()
+    for (let i = 0; i < 10 && !(await position()).includes('风险题'); i++) await step()
+    await step()
+    await a.page.bringToFront()
+    await a.page.locator('[data-testid=stake-30]').click()
+    await host.bringToFront()
+    await expect.poll(() => host.locator('[data-testid=host-stake-30]').getAttribute('aria-pressed')).toBe('true')
+    await b.page.bringToFront()
+    expect(await b.page.locator('[data-testid=stake]').innerText()).toContain('30 分')
+    await shot(a.page, 'phone-stake')
+
+    // The server is killed mid-question and restarted: every window reconnects by itself.
+    await server.stop('SIGKILL')
+    server = await startServer(data, { port: server.port })
+    for (const p of [a, b]) {
+      await p.page.bringToFront()
+      await expect.poll(() => p.page.locator('[data-testid=stake]').count(), { timeout: 15_000 }).toBe(1)
+      expect(await p.page.locator('[data-testid=stake]').innerText()).toContain('30 分')
+    }
+    expect(await a.page.locator('[data-testid=phone-score]').innerText()).toBe('10')
+    await host.bringToFront()
+    await expect.poll(() => host.locator('[data-testid=live-panel] .status').innerText(), { timeout: 15_000 }).toBe('已连接')
+
+    // The projector was sent screen feeds only: never the session with its answers.
+    const seen = await screen.evaluate(() => (window as unknown as { __seen: string[] }).__seen)
+    expect(seen.length).toBeGreaterThan(0)
+    expect(seen.every((m) => m.startsWith('study-garden-meeting-screen:'))).toBe(true)
+    expect(seen.join('\n')).not.toContain('"scoreLog"')
+
+    // While the server was down, the browser itself logs each refused reconnection attempt.
+    const real = (list: string[]) => list.filter((e) => !/^WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/.test(e))
+    expectNoErrors(real(errors))
+    expectNoErrors(screenErrors)
+    for (const p of [a, b]) {
+      expectNoErrors(real(p.errors))
+      await p.context.close()
+    }
+    await context.close()
+  })
+})

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest'
+import { cleanName, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, playerScores, replay } from '@/lib/live/room'
+import { teamScores } from '@/lib/meeting/session'
+import { PLAN, Room } from './helpers'
+
+describe('joining', () => {
+  it('needs a started quiz and a plain name of 1–16 characters', () => {
+    const r = new Room()
+    expect(decideJoin({ ...r.room, session: null }, { name: '张三', playerId: 'x', secret: 'y' }, 0)).toEqual({ ok: false, reason: 'no-quiz' })
+    expect(decideJoin(r.room, { name: '   ', playerId: 'x', secret: 'y' }, 0)).toEqual({ ok: false, reason: 'bad-name' })
+    expect(decideJoin(r.room, { name: '一二三四五六七八九十一二三四五六七', playerId: 'x', secret: 'y' }, 0)).toEqual({ ok: false, reason: 'bad-name' })
+    expect(decideJoin(r.room, { name: 42, playerId: 'x', secret: 'y' }, 0)).toEqual({ ok: false, reason: 'bad-name' })
+  })
+
+  it('keeps markup as text and strips control and direction characters', () => {
+    expect(cleanName('<img src=x onerror=alert(1)>')).toBeNull() // 28 characters: too long, refused
+    expect(cleanName('<b>李四</b>')).toBe('<b>李四</b>')
+    expect(cleanName('王\u202e五\n')).toBe('王五')
+  })
+
+  it('puts a member in the chosen 党小组, or the smallest one when none is chosen', () => {
+    const r = new Room()
+    r.join('甲', 't1')
+    r.join('乙', 't1')
+    const c = r.join('丙')
+    expect(r.room.players.find((p) => p.id === c)?.teamId).toBe('t2')
+    expect(decideJoin(r.room, { name: '丁', teamId: 't9', playerId: 'x', secret: 'y' }, 0)).toEqual({ ok: false, reason: 'bad-team' })
+  })
+
+  it('finds a seat again by its secret only, never by name', () => {
+    const r = new Room()
+    const id = r.join('张三')
+    expect(findSeat(r.room, id, 'secret-张三')).toMatchObject({ id, name: '张三' })
+    expect(findSeat(r.room, id, 'guess')).toBe('unknown-seat')
+    r.push({ e: 'kick', at: 0, playerId: id })
+    expect(findSeat(r.room, id, 'secret-张三')).toBe('kicked')
+  })
+})
+
+describe('answering (全员答题)', () => {
+  it('takes answers only while the question is shown, unrevealed and its time (server time) not up', () => {
+    const r = new Room()
+    const id = r.join('张三')
+    expect(decideAnswer(r.room, id, 's1:0:-1', '一年', r.now)).toEqual({ ok: false, reason: 'no-question' })
+    r.act({ type: 'next' })
+    r.act({ type: 'startTimer' })
+    expect(decideAnswer(r.room, id, r.key, '一年', r.now + 29_000).ok).toBe(true)
+    expect(decideAnswer(r.room, id, r.key, '一年', r.now + 30_001)).toEqual({ ok: false, reason: 'time-up' })
+    r.act({ type: 'reveal' })
+    expect(decideAnswer(r.room, id, r.key, '一年', r.now + 1)).toEqual({ ok: false, reason: 'not-open' })
+  })
+
+  it('keeps one answer per member and question; a resend of the same answer is acknowledged, a change refused', () => {
+    const r = new Room()
+    const id = r.join('张三')
+    r.act({ type: 'next' })
+    expect(r.take(decideAnswer(r.room, id, r.key, '半年', r.now))).toMatchObject({ ok: true })
+    expect(decideAnswer(r.room, id, r.key, '半年', r.now)).toEqual({ ok: true, event: null })
+    expect(decideAnswer(r.room, id, r.key, '一年', r.now)).toEqual({ ok: false, reason: 'already-answered' })
+    expect(r.room.answers[r.key]).toHaveLength(1)
+  })
+
+  it('refuses answers to another question and answers not among the options', () => {
+    const r = new Room()
+    const id = r.join('张三')
+    r.act({ type: 'next' })
+    expect(decideAnswer(r.room, id, 's1:0:1', '一年', r.now)).toEqual({ ok: false, reason: 'stale-question' })
+    expect(decideAnswer(r.room, id, r.key, '三年', r.now)).toEqual({ ok: false, reason: 'bad-response' })
+    expect(decideAnswer(r.room, id, r.key, ['一年'], r.now)).toEqual({ ok: false, reason: 'bad-response' })
+  })
+
+  it('checks typed answers the way practice does (18 = 十八)', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    const b = r.join('乙', 't1')
+    r.act({ type: 'next' })
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '18', r.now))
+    r.take(decideAnswer(r.room, b, r.key, '十七', r.now))
+    expect(r.room.answers[r.key]!.map((x) => x.correct)).toEqual([true, false])
+  })
+
+  it('scores a team by its share of right answers × 10 at reveal, and each member 10 per right answer', () => {
+    const r = new Room()
+    const [a, b, c, d] = [r.join('甲', 't1'), r.join('乙', 't1'), r.join('丙', 't1'), r.join('丁', 't2')]
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, b, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, c, r.key, '半年', r.now))
+    // 丁 does not answer: his team gets nothing.
+    expect(teamScores(r.room.session!).get('t1')).toBe(100) // nothing counts before reveal
+    expect(playerScores(r.room).get(a)).toBe(0)
+    r.act({ type: 'reveal' })
+    const scores = teamScores(r.room.session!)
+    expect(scores.get('t1')).toBe(107) // 2 of 3 right: round(20/3) = 7
+    expect(scores.get('t2')).toBe(100)
+    expect([a, b, c, d].map((id) => playerScores(r.room).get(id))).toEqual([10, 10, 0, 0])
+    // Hiding and showing again does not score twice.
+    r.act({ type: 'hideAnswer' })
+    r.act({ type: 'reveal' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(107)
+  })
+
+  it('takes a multiple choice only as the exact set', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    const b = r.join('乙', 't2')
+    r.act({ type: 'goto', roundIndex: 0, questionIndex: 2 })
+    r.take(decideAnswer(r.room, a, r.key, ['丙', '甲'], r.now))
+    r.take(decideAnswer(r.room, b, r.key, ['甲'], r.now))
+    expect(r.room.answers[r.key]!.map((x) => x.correct)).toEqual([true, false])
+  })
+})
+
+describe('抢答', () => {
+  it('orders presses by arrival at the server, locks the first team in and ignores repeats', () => {
+    const r = new Room()
+    const [a, b, c] = [r.join('甲', 't2'), r.join('乙', 't1'), r.join('丙', 't1')]
+    r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    expect(decideBuzz(r.room, a, r.key, r.now)).toMatchObject({ ok: true })
+    r.take(decideBuzz(r.room, b, r.key, r.now + 1))
+    r.take(decideBuzz(r.room, a, r.key, r.now + 2))
+    r.take(decideBuzz(r.room, c, r.key, r.now + 3))
+    expect(decideBuzz(r.room, b, r.key, r.now + 4)).toEqual({ ok: true, event: null })
+    expect(r.room.buzzes[r.key]!.map((x) => x.playerId)).toEqual([b, a, c])
+    expect(r.room.session!.activeTeamId).toBe('t1')
+  })
+
+  it('is only for buzzer rounds', () => {
+    const r = new Room()
+    const a = r.join('甲')
+    r.act({ type: 'next' })
+    expect(decideBuzz(r.room, a, r.key, r.now)).toEqual({ ok: false, reason: 'not-buzzer-round' })
+  })
+})
+
+describe('风险题 stake', () => {
+  it('is chosen by the answering team’s leader (its first member), and counts in the host’s verdict', () => {
+    const r = new Room()
+    const leader = r.join('甲', 't1')
+    const member = r.join('乙', 't1')
+    const other = r.join('丙', 't2')
+    r.act({ type: 'goto', roundIndex: 2, questionIndex: 0 })
+    expect(r.room.session!.activeTeamId).toBe('t1')
+    expect(decideStake(r.room, member, r.key, 30, r.now)).toEqual({ ok: false, reason: 'not-leader' })
+    expect(decideStake(r.room, other, r.key, 30, r.now)).toEqual({ ok: false, reason: 'not-leader' })
+    expect(decideStake(r.room, leader, r.key, 25, r.now)).toEqual({ ok: false, reason: 'bad-response' })
+    r.take(decideStake(r.room, leader, r.key, 30, r.now))
+    r.act({ type: 'score', teamId: 't1', outcome: 'wrong' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(70)
+    expect(decideStake(r.room, leader, r.key, 10, r.now)).toEqual({ ok: false, reason: 'stake-fixed' })
+  })
+})
+
+describe('a new quiz in the same room', () => {
+  it('keeps the members, moving one whose 党小组 the new quiz lacks into an existing one', () => {
+    const r = new Room()
+    r.push({ e: 'start', at: 1, sessionId: 's2', quiz: { ...PLAN, teams: ['第一党小组', '第二党小组', '第三党小组'] } })
+    r.join('甲', 't1')
+    r.join('乙', 't3')
+    r.push({ e: 'start', at: 2, sessionId: 's3', quiz: { ...PLAN, teams: ['甲组', '乙组'] } })
+    expect(r.room.players.map((p) => [p.name, p.teamId])).toEqual([['甲', 't1'], ['乙', 't2']])
+    expect(r.room.session!.sessionId).toBe('s3')
+    expect(r.room.answers).toEqual({})
+  })
+})
+
+describe('journal replay', () => {
+  it('rebuilds exactly the same room from its events, without a clock', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'next' })
+    r.act({ type: 'startTimer' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now + 100))
+    r.take(decideAnswer(r.room, b, r.key, '两年', r.now + 200))
+    r.act({ type: 'reveal' })
+    r.push({ e: 'rename', at: 1, playerId: b, name: '乙二' })
+    // Replayed long after the countdown ended: decided events are not decided again.
+    expect(replay(r.events)).toEqual(r.room)
+  })
+
+  it('needs an opening event', () => {
+    expect(replay([])).toBeNull()
+    expect(replay([{ e: 'close', at: 0 }])).toBeNull()
+  })
+})
