@@ -1,4 +1,3 @@
-import type { Card } from '../cards/types'
 import { stakeOf } from '../meeting/rules'
 import { createSession, currentQuestion, currentRound, reduce, type MeetingAction } from '../meeting/session'
 import { isExpired } from '../meeting/timer'
@@ -113,11 +112,6 @@ export function questionKey(session: MeetingSession): string | null {
 
 export function currentKey(room: LiveRoom): string | null {
   return room.session ? questionKey(room.session) : null
-}
-
-/** The question as a card, for the one answer check the app has (src/lib/quiz). */
-function asCard(question: MeetingQuestion): Card {
-  return { ...question, origin: 'meeting' }
 }
 
 export function activePlayers(room: LiveRoom): LivePlayer[] {
@@ -300,7 +294,7 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
       const question = room.session ? currentQuestion(room.session) : undefined
       const player = room.players.find((p) => p.id === event.playerId)
       if (!question || !player || room.session === null || questionKey(room.session) !== event.key) return room
-      const answer: LiveAnswer = { playerId: player.id, teamId: player.teamId, response: event.response, correct: checkAnswer(asCard(question), event.response), at: event.at }
+      const answer: LiveAnswer = { playerId: player.id, teamId: player.teamId, response: event.response, correct: checkAnswer(question, event.response), at: event.at }
       return { ...room, answers: { ...room.answers, [event.key]: [...(room.answers[event.key] ?? []), answer] } }
     }
     case 'buzz': {

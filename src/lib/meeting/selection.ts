@@ -32,6 +32,7 @@ export function toMeetingQuestion(card: Card, points?: RiskPoints): MeetingQuest
     prompt: card.prompt,
     answer: Array.isArray(card.answer) ? [...card.answer] : card.answer,
     ...(card.options ? { options: [...card.options] } : {}),
+    ...(card.ordered ? { ordered: true } : {}),
     source: card.source,
     heading: card.heading,
     ...(points ? { points } : {}),

@@ -14,7 +14,7 @@ export type RiskPoints = (typeof RISK_POINTS)[number]
  * A question as the quiz keeps it: a snapshot of a card, so a saved quiz or a running session
  * does not change when the card generator improves.
  */
-export interface MeetingQuestion extends Pick<Card, 'id' | 'docId' | 'anchor' | 'type' | 'prompt' | 'answer' | 'options' | 'source' | 'heading'> {
+export interface MeetingQuestion extends Pick<Card, 'id' | 'docId' | 'anchor' | 'type' | 'prompt' | 'answer' | 'options' | 'ordered' | 'source' | 'heading'> {
   /** Stake of a risk-round question (10/20/30); absent elsewhere. */
   points?: RiskPoints
 }

@@ -25,6 +25,9 @@ export function splitItems(text: string): string[] {
     .filter(Boolean)
 }
 
+/** What answer checking reads of a card; a meeting question (a snapshot of a card) has it too. */
+export type CheckableCard = Pick<Card, 'type' | 'answer' | 'options' | 'ordered'>
+
 function asList(value: QuizResponse): string[] {
   return Array.isArray(value) ? value : [value]
 }
@@ -37,7 +40,7 @@ function sameMultiset(a: string[], b: string[]): boolean {
 }
 
 /** Whether a response answers the card: exact for choices, normalised text for typed answers. */
-export function checkAnswer(card: Card, response: QuizResponse): boolean {
+export function checkAnswer(card: CheckableCard, response: QuizResponse): boolean {
   const expected = asList(card.answer)
   switch (card.type) {
     case 'choice':
@@ -64,7 +67,7 @@ export function checkAnswer(card: Card, response: QuizResponse): boolean {
  * whose items contain 、 and ， themselves — is right, whatever separates the items. For an
  * ordered list the items must come in order. One flag per expected item.
  */
-export function checkItems(card: Card, response: QuizResponse): boolean[] {
+export function checkItems(card: CheckableCard, response: QuizResponse): boolean[] {
   const expected = asList(card.answer)
   // Numbering the member typed (1. / （一）) stays in the text: it never stops an item being found.
   let typed = asList(response).map(normalizeAnswer).join('|')
