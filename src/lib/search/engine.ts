@@ -36,6 +36,11 @@ export interface SearchHit {
 /** Hits of tier ≥ 0 match the query as asked; below, they are closest matches. */
 export const CLOSEST_TIER = -1
 
+/** A closest match (近似结果): it holds part of what was asked, not all of it. */
+export function isClosest(hit: SearchHit): boolean {
+  return hit.tier < 0
+}
+
 export interface SearchRequest {
   limit?: number
   /** Only these documents; all when empty or absent. */
@@ -189,7 +194,11 @@ export class PassageSearch {
     const direct = this.direct(understood, allowed)
     for (const [id, hit] of direct) found.set(id, hit)
     for (const words of understood.variants) this.allTerms(words, allowed, false, keep)
-    if (found.size < limit) this.closest(understood, allowed, found, limit)
+    // What follows a document's name is looked for in that document (党章 党员义务 → the Constitution).
+    const named = understood.docId
+    const scoped = named ? (id: number) => allowed(id) && this.passages[id]!.docId === named : allowed
+    for (const words of understood.scoped) this.allTerms(words, scoped, false, keep)
+    if (found.size < limit) this.closest(understood, scoped, found, limit)
     return this.ranked(found, understood.docId, limit)
   }
 
@@ -277,7 +286,11 @@ export class PassageSearch {
     }
     const hits = [...found].map(([id, hit]) => ({ id, hit, weight: weight(id, hit) }))
     hits.sort((a, b) => b.hit.tier - a.hit.tier || b.weight - a.weight)
-    return hits.slice(0, limit).map(({ id, hit, weight }) => ({
+    // Spread within each kind of match — words whole, only their parts, closest — so a weaker kind
+    // never jumps a stronger one.
+    const docOf = (h: (typeof hits)[number]) => this.passages[h.id]!.docId
+    const kinds = [hits.filter((h) => h.hit.tier >= 1), hits.filter((h) => h.hit.tier === 0), hits.filter((h) => h.hit.tier < 0)]
+    return kinds.flatMap((kind) => firstScreenSpread(kind, docOf)).slice(0, limit).map(({ id, hit, weight }) => ({
       passage: this.passages[id]!,
       score: weight,
       tier: hit.tier,
@@ -287,6 +300,26 @@ export class PassageSearch {
       ...(hit.tier === 5 ? { document: true } : {}),
     }))
   }
+}
+
+/** Results a reader sees before scrolling, and how many of them one document may take. */
+const FIRST_SCREEN = 8
+const PER_DOCUMENT = 3
+
+/**
+ * At most PER_DOCUMENT passages of one document on the first screen, so one text (often the glossary,
+ * which repeats a term in every entry) does not crowd out the others; the rest follow in rank order.
+ */
+function firstScreenSpread<T>(ranked: T[], docOf: (hit: T) => string): T[] {
+  const screen: T[] = []
+  const later: T[] = []
+  const count = new Map<string, number>()
+  for (const hit of ranked) {
+    const doc = docOf(hit)
+    if (screen.length >= FIRST_SCREEN || (count.get(doc) ?? 0) >= PER_DOCUMENT) later.push(hit)
+    else screen.push(hit), count.set(doc, (count.get(doc) ?? 0) + 1)
+  }
+  return [...screen, ...later]
 }
 
 /** In how many passages each term occurs (any field), read from MiniSearch's serialised index. */

@@ -1,7 +1,8 @@
 /**
  * How much of a query a passage holds, measured on the normalised text: the parts of each query word
- * (two characters or more, as long as they run) found in the passage. Known terms count half when only in
- * pieces, and their pieces are never shown as matches: no 会一 of 三会一课 lit up inside 大会一般.
+ * (two characters or more, as long as they run) found in the passage. A part that is only a fragment of
+ * a known term in the query counts half and is never shown as a match: no 会一 of 三会一课 lit up
+ * inside 大会一般.
  */
 export interface Coverage {
   /** Share of the query's characters inside a found part. */
@@ -20,14 +21,12 @@ export function coverage(haystack: string, words: readonly string[], atoms: Read
   for (const word of words) {
     const chars = [...word]
     total += chars.length
-    const atom = atoms.has(word)
-    for (const part of partsOf(haystack, chars)) {
-      const length = [...part].length
-      // A known term found only in pieces counts half, and its pieces are not shown as matches.
-      const whole = part === word
-      covered += atom && !whole ? length / 2 : length
-      longest = Math.max(longest, length)
-      if (!atom || whole) parts.push(part)
+    const spans = atomSpans(chars, atoms)
+    for (const [i, j] of partsOf(haystack, chars)) {
+      const fragment = spans.some(([a, b]) => a <= i && j <= b && (a !== i || b !== j))
+      covered += fragment ? (j - i) / 2 : j - i
+      longest = Math.max(longest, j - i)
+      if (!fragment) parts.push(chars.slice(i, j).join(''))
     }
   }
   return { share: total ? covered / total : 0, longest: total ? longest / total : 0, parts }
@@ -38,11 +37,20 @@ export function foundParts(haystack: string, words: readonly string[], atoms: Re
   return coverage(haystack, words, atoms).parts
 }
 
-function partsOf(haystack: string, chars: string[]): string[] {
-  const word = chars.join('')
-  if (haystack.includes(word)) return [word]
-  if (chars.length === 1) return []
-  const parts: string[] = []
+/** Where known terms stand in the word, as character ranges. */
+function atomSpans(chars: string[], atoms: ReadonlySet<string>): [number, number][] {
+  const spans: [number, number][] = []
+  for (const atom of atoms) {
+    const length = [...atom].length
+    for (let i = 0; i + length <= chars.length; i++) if (chars.slice(i, i + length).join('') === atom) spans.push([i, i + length])
+  }
+  return spans
+}
+
+/** Maximal runs of the word (two characters or more) that occur in the haystack, left to right. */
+function partsOf(haystack: string, chars: string[]): [number, number][] {
+  if (haystack.includes(chars.join(''))) return [[0, chars.length]]
+  const parts: [number, number][] = []
   let i = 0
   while (i < chars.length - 1) {
     let j = i + 2
@@ -51,7 +59,7 @@ function partsOf(haystack: string, chars: string[]): string[] {
       continue
     }
     while (j < chars.length && haystack.includes(chars.slice(i, j + 1).join(''))) j++
-    parts.push(chars.slice(i, j).join(''))
+    parts.push([i, j])
     i = j
   }
   return parts

@@ -9,6 +9,8 @@ const FILLER =
   /是不是|是否|能不能|可不可以|有没有|会不会|要不要|什么样子?的?|什么时候|什么|哪些|哪[几一]?[个项条种类位]?|怎么办|怎么样|怎么|怎样|如何|为什么|为何|多长时间|多长|多久|多少[个项条种年届次名人]?|多大年龄|多大|第几|几[个项条种年届次名人月天岁位]?|请问|一下|需要|应该|可以|叫做|指的是|[吗呢吧啊呀么的了是有要能都就算叫指]/gu
 
 const CONJUNCTION = /[与和及]/u
+/** 与/和/及 between two words of two characters or more joins them (党徽和党旗); inside a word (和谐) it stays. */
+const JOINING = /(?<=\p{Script=Han}{2})[与和及](?=\p{Script=Han}{2})/u
 const CITATION = /^(第)?([零〇一二三四五六七八九十百两]+|\d+)([条项点款])?$/u
 
 export interface UnderstoodQuery {
@@ -20,9 +22,14 @@ export interface UnderstoodQuery {
   titleOnly: boolean
   /** An article or point of `docId` asked for by number (党章第十条, 八项规定 2条). */
   citation: number | null
-  /** Phrasings whose words are all wanted: as typed, 与/和/及 swapped, short forms spelled out, question words left out. */
+  /** Phrasings of the whole query whose words are all wanted: as typed, 与/和/及 swapped, short forms spelled out. */
   variants: string[][]
-  /** What partial matching looks for: content words, known terms kept whole. */
+  /**
+   * The content words without the document name (question words left out, short forms spelled out):
+   * also all wanted, looked for in the named document only when there is one.
+   */
+  scoped: string[][]
+  /** What partial matching looks for: content words, known terms kept whole (in the named document, if any). */
   pieces: string[]
   /** Known terms in the query (glossary terms, names, headings): only matched whole. */
   atoms: Set<string>
@@ -69,9 +76,12 @@ export function understand(normalized: string, vocabulary: SearchVocabulary, isI
   const spelledRest = spellOut(rest, vocabulary)
   const atoms = new Set([...atomsIn(rest, vocabulary), ...atomsIn(spelledRest, vocabulary)])
   const pieces = [...new Set([...contentWords(rest, atoms), ...contentWords(spelledRest, atoms)])]
-  addVariant(contentWords(rest, atoms))
-  addVariant(contentWords(spelledRest, atoms))
-  return { text, docId, titleOnly, citation: Number.isNaN(citation) ? null : citation, variants, pieces, atoms }
+  const scoped: string[][] = []
+  for (const words of [contentWords(rest, atoms), contentWords(spelledRest, atoms)]) {
+    const key = words.join(' ')
+    if (words.length && !seen.has(key)) seen.add(key), scoped.push(words)
+  }
+  return { text, docId, titleOnly, citation: Number.isNaN(citation) ? null : citation, variants, scoped, pieces, atoms }
 }
 
 /** Short forms replaced by the full wording the texts use (中纪委 → 中央纪律检查委员会), longest first. */
@@ -95,26 +105,22 @@ function atomsIn(text: string, vocabulary: SearchVocabulary): Set<string> {
  * One-character leftovers are dropped (几项 → 项 means nothing alone) unless the query is that one character.
  */
 export function contentWords(text: string, atoms: ReadonlySet<string>): string[] {
+  // Known terms are shielded from question-word removal (党的纪律 keeps its 的), but stay part of
+  // the run around them, so 党支部委员会 can still meet 支部委员会 in the text.
+  const shielded = [...atoms].sort((a, b) => b.length - a.length).slice(0, SHIELDS.length)
+  let masked = text
+  shielded.forEach((atom, i) => (masked = masked.split(atom).join(SHIELDS[i])))
+  const unmask = (piece: string) => shielded.reduce((out, atom, i) => out.split(SHIELDS[i]!).join(atom), piece)
   const out: string[] = []
-  for (const word of text.split(/[\s\p{P}\p{S}]+/u)) {
-    if (!word) continue
-    // Protect known terms: cut around them, then strip fillers from what lies between.
-    const kept = [...atoms].filter((atom) => word.includes(atom)).sort((a, b) => b.length - a.length)
-    let parts = [word]
-    for (const atom of kept) parts = parts.flatMap((part) => (part === atom ? [part] : splitKeeping(part, atom)))
-    for (const part of parts) {
-      if (kept.includes(part)) out.push(part)
-      else for (const piece of part.split(FILLER)) if ([...piece].length >= 2 || (piece && text.trim() === piece)) out.push(piece)
+  for (const word of masked.split(/[\s\p{P}\p{S}]+/u)) {
+    for (const raw of word.split(JOINING).flatMap((part) => part.split(FILLER))) {
+      const piece = unmask(raw)
+      if ([...piece].length >= 2 || (piece && text.trim() === piece)) out.push(piece)
     }
   }
   return [...new Set(out)]
 }
 
-function splitKeeping(text: string, atom: string): string[] {
-  const parts: string[] = []
-  text.split(atom).forEach((part, i) => {
-    if (i > 0) parts.push(atom)
-    if (part) parts.push(part)
-  })
-  return parts
-}
+/** Private-use characters standing in for known terms while question words are removed. */
+const SHIELDS = [...'\uE000\uE001\uE002\uE003\uE004\uE005\uE006\uE007']
+
