@@ -1,3 +1,4 @@
+// Shows how the search reads and ranks queries (tier, score, passage, what matched): npx tsx scripts/bench/explain.ts 党章第十条 …
 import { loadBundledCorpus } from '../build/contentFiles'
 import { buildSearch } from '../build/searchVocabulary'
 const e = buildSearch(loadBundledCorpus())
