@@ -87,6 +87,8 @@ const MIN_COVERAGE = 0.5
 const FALLBACK_COVERAGE = 0.34
 /** Only the best candidates of the OR query are checked for coverage and proximity. */
 const PARTIAL_CANDIDATES = 200
+/** A heading match whose passage opens with the words (after a quotation mark at most) outranks its siblings. */
+const LEAD_FACTOR = 2
 /** How many postings the OR query for closest matches may read (see `closest`). */
 const CANDIDATE_POSTINGS = 3000
 /** The app's own prose yields to an official text that matches equally well. */
@@ -238,8 +240,13 @@ export class PassageSearch {
       const inHeading = words.every((word) => heading.includes(word))
       const whole = inHeading || unsure.every((word) => heading.includes(word) || text.includes(word))
       if (phrase && !whole) continue
-      const tier = inHeading ? 3 : !whole ? 0 : words.every((word) => heading.includes(word) || lead.includes(word)) ? 2 : 1
-      keep(id, { tier, score: result.score, matched: whole ? [...words] : { partsOf: words } })
+      const inLead = whole && words.every((word) => heading.includes(word) || lead.includes(word))
+      const tier = inHeading ? 3 : !whole ? 0 : inLead ? 2 : 1
+      // Under one heading (a glossary term's entries), the entry that opens with the term — its
+      // definition — comes first.
+      const opens = tier === 3 && words.every((word) => { const at = text.indexOf(word); return at >= 0 && at <= 1 })
+      const score = opens ? result.score * LEAD_FACTOR : result.score
+      keep(id, { tier, score, matched: whole ? [...words] : { partsOf: words } })
     }
   }
 
