@@ -86,11 +86,11 @@ const MIN_COVERAGE = 0.5
 /** …or, when none does, this share. */
 const FALLBACK_COVERAGE = 0.34
 /** Only the best candidates of the OR query are checked for coverage and proximity. */
-const PARTIAL_CANDIDATES = 200
+const PARTIAL_CANDIDATES = 120
 /** A heading match whose passage opens with the words (after a quotation mark at most) outranks its siblings. */
 const LEAD_FACTOR = 2
 /** How many postings the OR query for closest matches may read (see `closest`). */
-const CANDIDATE_POSTINGS = 3000
+const CANDIDATE_POSTINGS = 2000
 /** The app's own prose yields to an official text that matches equally well. */
 const PROSE_FACTOR = 0.9
 /** Passages of a document the query names come first within their tier. */
@@ -118,6 +118,8 @@ export class PassageSearch {
   private readonly removed = new Set<number>()
   private readonly documentFrequency: Map<string, number>
   private readonly prose: Set<string>
+  /** Passage ids of each document, in order: a named document's passages without scanning the table. */
+  private readonly byDoc = new Map<string, number[]>()
 
   private constructor(
     private readonly index: MiniSearch<IndexedFields>,
@@ -125,7 +127,7 @@ export class PassageSearch {
     plain: AsPlainObject,
     private readonly vocabulary: SearchVocabulary,
   ) {
-    for (const passage of passages) this.haystacks.push(haystack(passage))
+    passages.forEach((passage, id) => this.track(passage, id))
     this.documentFrequency = documentFrequencies(plain)
     this.prose = new Set(vocabulary.prose)
   }
@@ -151,11 +153,18 @@ export class PassageSearch {
   add(passages: readonly SearchablePassage[]): void {
     const docs = passages.map((passage) => {
       const id = this.passages.push(passage) - 1
-      this.haystacks.push(haystack(passage))
+      this.track(passage, id)
       return { id, heading: passage.heading, text: passage.text }
     })
     this.index.addAll(docs)
     this.countTerms(passages, 1)
+  }
+
+  private track(passage: SearchablePassage, id: number): void {
+    this.haystacks.push(haystack(passage))
+    const ids = this.byDoc.get(passage.docId)
+    if (ids) ids.push(id)
+    else this.byDoc.set(passage.docId, [id])
   }
 
   removeDocument(docId: string): void {
@@ -199,7 +208,10 @@ export class PassageSearch {
     // What follows a document's name is looked for in that document (党章 党员义务 → the Constitution).
     const named = understood.docId
     const scoped = named ? (id: number) => allowed(id) && this.passages[id]!.docId === named : allowed
-    for (const words of understood.scoped) this.allTerms(words, scoped, false, keep)
+    // Relaxed phrasings matter when the query as typed does not fill the page with whole matches.
+    let whole = 0
+    for (const hit of found.values()) if (hit.tier >= 1) whole++
+    if (named || whole < limit) for (const words of understood.scoped) this.allTerms(words, scoped, false, keep)
     if (found.size < limit) this.closest(understood, scoped, found, limit)
     return this.ranked(found, understood.docId, limit)
   }
@@ -212,7 +224,7 @@ export class PassageSearch {
   private direct(query: UnderstoodQuery, allowed: (id: number) => boolean): Map<number, Found> {
     const hits = new Map<number, Found>()
     if (!query.docId) return hits
-    const ids = this.passages.flatMap((p, id) => (p.docId === query.docId && allowed(id) ? [id] : []))
+    const ids = (this.byDoc.get(query.docId) ?? []).filter(allowed)
     if (query.titleOnly && ids.length) hits.set(ids[0]!, { tier: 5, score: 1, matched: [] })
     if (query.citation !== null) {
       const cited = ids.find((id) => this.haystacks[id]!.label === query.citation)
