@@ -87,6 +87,7 @@ const MIN_COVERAGE = 0.5
 const FALLBACK_COVERAGE = 0.34
 /** Only the best candidates of the OR query are checked for coverage and proximity. */
 const PARTIAL_CANDIDATES = 120
+const MIN_CANDIDATES = 30
 /** A heading match whose passage opens with the words (after a quotation mark at most) outranks its siblings. */
 const LEAD_FACTOR = 2
 /** How many postings the OR query for closest matches may read (see `closest`). */
@@ -284,7 +285,8 @@ export class PassageSearch {
       combineWith: 'OR',
       filter: (result) => allowed(result.id as number) && !found.has(result.id as number),
     })
-    const candidates = results.slice(0, PARTIAL_CANDIDATES)
+    // Enough candidates to fill the page several times over: coverage re-ranks them.
+    const candidates = results.slice(0, Math.min(PARTIAL_CANDIDATES, Math.max(MIN_CANDIDATES, 3 * (limit - found.size))))
     const best = candidates[0]?.score ?? 1
     const scored = candidates.map((result) => {
       const id = result.id as number

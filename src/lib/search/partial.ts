@@ -49,16 +49,21 @@ function atomSpans(chars: string[], atoms: ReadonlySet<string>): [number, number
 
 /** Maximal runs of the word (two characters or more) that occur in the haystack, left to right. */
 function partsOf(haystack: string, chars: string[]): [number, number][] {
-  if (haystack.includes(chars.join(''))) return [[0, chars.length]]
+  const word = chars.join('')
+  if (haystack.includes(word)) return [[0, chars.length]]
+  // Code-unit offsets of each character, so runs are cut from the word without re-joining arrays.
+  const at: number[] = [0]
+  for (const ch of chars) at.push(at[at.length - 1]! + ch.length)
+  const run = (i: number, j: number) => word.slice(at[i], at[j])
   const parts: [number, number][] = []
   let i = 0
   while (i < chars.length - 1) {
     let j = i + 2
-    if (!haystack.includes(chars.slice(i, j).join(''))) {
+    if (!haystack.includes(run(i, j))) {
       i++
       continue
     }
-    while (j < chars.length && haystack.includes(chars.slice(i, j + 1).join(''))) j++
+    while (j < chars.length && haystack.includes(run(i, j + 1))) j++
     parts.push([i, j])
     i = j
   }
