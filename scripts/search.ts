@@ -4,16 +4,16 @@
  *   npm run -s search -- --json --stdin [--limit N]     (one query per line → one JSON line each)
  */
 import { createInterface } from 'node:readline'
-import { PassageSearch, type SearchHit } from '../src/lib/search/engine'
-import { toSearchable } from '../src/lib/search/passages'
+import type { SearchHit } from '../src/lib/search/engine'
 import { loadBundledCorpus } from './build/contentFiles'
+import { buildSearch } from './build/searchVocabulary'
 import { parseArgs } from './cliArgs'
 
 const args = parseArgs(process.argv.slice(2), { flags: ['json', 'stdin'], options: ['limit'] })
 const limit = args.options.limit === undefined ? 20 : Number(args.options.limit)
 if (!Number.isInteger(limit) || limit < 1) fail('--limit takes a whole number ≥ 1')
 
-const engine = PassageSearch.build(toSearchable(loadBundledCorpus()))
+const engine = buildSearch(loadBundledCorpus())
 const present = (hits: SearchHit[]) =>
   hits.map(({ passage, score }) => ({
     docId: passage.docId,

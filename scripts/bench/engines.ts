@@ -2,7 +2,10 @@ import { create, insertMultiple, search as oramaSearch } from '@orama/orama'
 import { createTokenizer } from '@orama/tokenizers/mandarin'
 import { Charset, Document as FlexDocument } from 'flexsearch'
 import MiniSearch from 'minisearch'
-import { PassageSearch, type SearchablePassage } from '../../src/lib/search/engine'
+import type { SearchablePassage } from '../../src/lib/search/engine'
+import { loadBundledCorpus } from '../build/contentFiles'
+import { buildVocabulary } from '../build/searchVocabulary'
+import { PassageSearch } from '../../src/lib/search/engine'
 
 /** Answers a query with passage-table positions, best first, at most `limit` of them. */
 export type BenchSearch = (query: string, limit: number) => number[] | Promise<number[]>
@@ -14,9 +17,10 @@ export interface BenchEngine {
 }
 
 export const ours: BenchEngine = {
-  name: '学习园地 (bigram MiniSearch)',
+  name: '学习园地 (ours)',
   async build(passages) {
-    const engine = PassageSearch.build(passages)
+    // The vocabulary is the bundled one (document names, synonyms, initials): built at build time like the app's.
+    const engine = PassageSearch.build(passages, buildVocabulary(loadBundledCorpus()))
     const position = new Map(passages.map((passage, i) => [passage, i]))
     return (query, limit) => engine.search(query, { limit }).map((hit) => position.get(hit.passage)!)
   },
@@ -68,3 +72,37 @@ export const oramaMandarin: BenchEngine = {
 }
 
 export const ENGINES: BenchEngine[] = [ours, vitepressMiniSearch, flexSearchCjk, oramaMandarin]
+
+/**
+ * The baseline to beat: textbook BM25 (k1 1.2, b 0.75) over Han unigrams + bigrams, any term may match.
+ * A few lines on purpose — what one would write in an afternoon.
+ */
+export const plainBm25: BenchEngine = {
+  name: 'BM25 baseline (uni+bigrams, OR)',
+  async build(passages) {
+    const grams = (text: string) => {
+      const chars = [...text.toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c))
+      return [...chars, ...chars.slice(1).map((c, i) => chars[i]! + c)]
+    }
+    const docs = passages.map((p) => grams(`${p.heading} ${p.text}`))
+    const tf = docs.map((terms) => terms.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>()))
+    const df = new Map<string, number>()
+    for (const m of tf) for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1)
+    const avg = docs.reduce((n, d) => n + d.length, 0) / docs.length
+    const postings = new Map<string, number[]>()
+    tf.forEach((m, id) => m.forEach((_, t) => (postings.get(t) ?? postings.set(t, []).get(t)!).push(id)))
+    return (query, limit) => {
+      const scores = new Map<number, number>()
+      for (const t of new Set(grams(query))) {
+        const idf = Math.log(1 + (docs.length - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))
+        for (const id of postings.get(t) ?? []) {
+          const f = tf[id]!.get(t)!
+          scores.set(id, (scores.get(id) ?? 0) + (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * docs[id]!.length) / avg)))
+        }
+      }
+      return [...scores].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id)
+    }
+  },
+}
+
+ENGINES.push(plainBm25)

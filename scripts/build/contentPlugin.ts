@@ -1,10 +1,9 @@
 import type { Plugin } from 'vite'
 import { toCatalogEntry } from '../../src/lib/content/corpus'
 import type { StudyDocument } from '../../src/lib/content/types'
-import { PassageSearch } from '../../src/lib/search/engine'
-import { toSearchable } from '../../src/lib/search/passages'
 import { loadManualCards } from './cardFiles'
 import { CONTENT_DIR, loadBundledCorpus } from './contentFiles'
+import { buildSearch } from './searchVocabulary'
 
 const MODULES = {
   catalog: 'virtual:study-catalog',
@@ -39,7 +38,8 @@ export function studyContent(): Plugin {
       if (key === 'catalog') return `export default ${JSON.stringify(docs.map(toCatalogEntry))}`
       if (key === 'corpus') return `export default JSON.parse(${JSON.stringify(JSON.stringify(docs))})`
       if (key === 'manualCards') return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadManualCards(docs)))})`
-      return `export default ${JSON.stringify(PassageSearch.build(toSearchable(docs)).toJSON())}`
+      // The index ships with its vocabulary (content/search-terms.yaml, folding table, pinyin initials).
+      return `export default ${JSON.stringify(buildSearch(docs).toJSON())}`
     },
     configureServer(server) {
       server.watcher.add(CONTENT_DIR)

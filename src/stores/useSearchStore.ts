@@ -4,9 +4,13 @@ import { PassageSearch, type SearchHit, type SearchRequest } from '@/lib/search/
 import type { ParsedQuery } from '@/lib/search/query'
 import { toSearchable } from '@/lib/search/passages'
 import type { StudyDocument } from '@/lib/content/types'
+import { parseRecent, rememberQuery } from '@/lib/search/recent'
 import { useLibraryStore } from './useLibraryStore'
 
 const QUERY_KEY = 'study-garden:search-query'
+const RECENT_KEY = 'study-garden:recent-searches'
+/** Waited for after the first page when the browser has no idle callback (Safari). */
+const IDLE_FALLBACK_MS = 1500
 
 /** The search engine (loaded lazily from the prebuilt index) and the query that follows the user around. */
 export const useSearchStore = defineStore('search', () => {
@@ -14,6 +18,8 @@ export const useSearchStore = defineStore('search', () => {
   const engine = shallowRef<PassageSearch | null>(null)
   const error = ref<string | null>(null)
   const query = ref(readSessionQuery())
+  /** Searches the member opened a result for, newest first; kept on this device only. */
+  const recent = ref<string[]>(readRecent())
   /** Bumped whenever the index changes in place, so results computed from it are recomputed. */
   const revision = ref(0)
   let loading: Promise<PassageSearch | null> | null = null
@@ -43,6 +49,31 @@ export const useSearchStore = defineStore('search', () => {
     return loading
   }
 
+  function remember(text: string): void {
+    recent.value = rememberQuery(recent.value, text)
+    try {
+      localStorage.setItem(RECENT_KEY, JSON.stringify(recent.value))
+    } catch {
+      // Storage refused (private mode, quota): the list lives for this visit only.
+    }
+  }
+
+  function forgetRecent(): void {
+    recent.value = []
+    try {
+      localStorage.removeItem(RECENT_KEY)
+    } catch {
+      // Nothing kept, nothing to remove.
+    }
+  }
+
+  /** Starts loading the index and the texts once the browser is idle, so the first keystroke does not wait. */
+  function preloadWhenIdle(): void {
+    const start = () => void ensureEngine()
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 4000 })
+    else setTimeout(start, IDLE_FALLBACK_MS)
+  }
+
   function search(text: string | ParsedQuery, request?: SearchRequest): SearchHit[] {
     void revision.value
     return engine.value?.search(text, request) ?? []
@@ -69,8 +100,16 @@ export const useSearchStore = defineStore('search', () => {
     revision.value++
   }
 
-  return { engine, error, query, ensureEngine, search, replaceDocuments }
+  return { engine, error, query, recent, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, replaceDocuments }
 })
+
+function readRecent(): string[] {
+  try {
+    return parseRecent(localStorage.getItem(RECENT_KEY))
+  } catch {
+    return []
+  }
+}
 
 function readSessionQuery(): string {
   try {

@@ -38,7 +38,8 @@ describe('the branch’s own documents', () => {
     page.once('dialog', (dialog) => void dialog.accept())
     await page.locator('.local-item').filter({ hasText: '支部学习守则（测试）' }).getByRole('button', { name: '删除' }).click()
     await page.getByRole('status').filter({ hasText: '已删除' }).waitFor()
-    await page.locator('.header-search input').fill('学习笔记 党小组长')
+    // Quoted: exact matches only (unquoted, search now offers closest matches from other texts).
+    await page.locator('.header-search input').fill('“学习笔记按季度交党小组长检查”')
     await page.locator('.search-dropdown .search-state').filter({ hasText: '没有找到' }).waitFor()
     expectNoErrors(errors)
   })

@@ -75,6 +75,130 @@ describe('search and read', () => {
   })
 })
 
+describe('search as members ask', () => {
+  it('types a question and opens the article that answers it', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    await page.locator('.header-search input').fill('党员受处分后能申诉吗')
+    const results = page.locator('.search-dropdown .result')
+    await results.first().waitFor()
+    // Not the words as typed: the list says these are closest matches.
+    expect(await page.locator('.search-dropdown [data-testid=closest-notice]').textContent()).toContain('近似结果')
+    const anchors = await results.evaluateAll((items) => items.map((item) => item.getAttribute('data-anchor')))
+    const index = anchors.indexOf('art-43')
+    expect(index).toBeGreaterThanOrEqual(0)
+    expect(index).toBeLessThan(5)
+    await results.nth(index).click()
+    await page.waitForURL(/\/read\/constitution\?q=.*#art-43$/)
+    const target = page.locator('#art-43.targeted')
+    await target.waitFor()
+    expect(await target.locator('mark').allTextContents()).toContain('申诉')
+    expectNoErrors(errors)
+  })
+
+  it('goes straight to a cited article: 党章第十条', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    await page.locator('.header-search input').fill('党章第十条')
+    await page.locator('.search-dropdown .result').first().waitFor()
+    expect(await page.locator('.search-dropdown .result').first().getAttribute('data-anchor')).toBe('art-10')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/read\/constitution.*#art-10$/)
+    expectNoErrors(errors)
+  })
+
+  it('Esc clears the query itself, and the header box follows ?q=', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    const input = page.locator('.header-search input')
+    await input.fill('四风')
+    await page.locator('.search-dropdown .result').first().waitFor()
+    await page.keyboard.press('Escape')
+    expect(await input.inputValue()).toBe('')
+    await page.keyboard.press('/')
+    await page.keyboard.type('公款吃喝')
+    expect(await input.inputValue()).toBe('公款吃喝')
+    await page.goto('/search?q=三会一课')
+    await page.locator('[data-testid=results] .result').first().waitFor()
+    expect(await input.inputValue()).toBe('三会一课')
+    expectNoErrors(errors)
+  })
+
+  it('screen readers follow ↑/↓: combobox, listbox, options and the active descendant', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    const input = page.locator('.header-search input')
+    await input.fill('党费')
+    await page.locator('.search-dropdown [role=option]').nth(1).waitFor()
+    expect(await input.getAttribute('role')).toBe('combobox')
+    expect(await input.getAttribute('aria-expanded')).toBe('true')
+    expect(await page.locator(`#${await input.getAttribute('aria-controls')}`).getAttribute('role')).toBe('listbox')
+    await page.keyboard.press('ArrowDown')
+    const active = await input.getAttribute('aria-activedescendant')
+    const option = page.locator(`#${active}`)
+    expect(await option.getAttribute('role')).toBe('option')
+    expect(await option.getAttribute('aria-selected')).toBe('true')
+    expect(await page.locator('.search-dropdown [role=option][aria-selected=true]').count()).toBe(1)
+    expectNoErrors(errors)
+  })
+
+  it('offers recent searches on an empty box', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    const input = page.locator('.header-search input')
+    await input.fill('预备期多长时间')
+    await page.locator('.search-dropdown .result').first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/read\//)
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    await input.fill('')
+    await input.focus()
+    const recent = page.locator('.search-dropdown .result.recent')
+    await recent.first().waitFor()
+    expect(await recent.first().textContent()).toBe('预备期多长时间')
+    await recent.first().click()
+    expect(await input.inputValue()).toBe('预备期多长时间')
+    expectNoErrors(errors)
+  })
+
+  it('loads the index while the browser is idle, before the first keystroke', async () => {
+    const { page, errors } = await session.newPage()
+    const requested: string[] = []
+    page.on('request', (request) => requested.push(request.url()))
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    await expect.poll(() => requested.some((url) => url.includes('search-index')), { timeout: 10_000 }).toBe(true)
+    // A member who starts typing two seconds after load gets results without waiting for the index.
+    await page.waitForTimeout(2000)
+    const started = Date.now()
+    await page.locator('.header-search input').fill('三会一课')
+    await page.locator('.search-dropdown .result').first().waitFor()
+    const elapsed = Date.now() - started
+    console.log(`first results ${elapsed} ms after typing`)
+    expect(elapsed).toBeLessThan(1000)
+    expectNoErrors(errors)
+  })
+
+  it('shows no "/" key hint on a touch screen', async () => {
+    const context = await session.browser.newContext({ baseURL: session.baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    try {
+      const page = await context.newPage()
+      await page.goto('/')
+      const placeholder = await page.locator('.header-search input').getAttribute('placeholder')
+      expect(placeholder).toBeTruthy()
+      expect(placeholder).not.toContain('/')
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 describe('offline', () => {
   it('works with no network after the first visit: reload, search, read', async () => {
     const { context, page, errors } = await session.newPage()

@@ -1,7 +1,11 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch'
+import { parseNumeral } from '../content/numerals'
 import { normalize } from './normalize'
 import { parseQuery, type ParsedQuery } from './query'
-import { isLatinTerm, tokenizeForIndex } from './tokenize'
+import { isLatinTerm, tokenizeForIndex, tokenizeQueryWord } from './tokenize'
+import { understand, type UnderstoodQuery } from './understand'
+import { EMPTY_VOCABULARY, type SearchVocabulary } from './vocabulary'
+import { coverage, foundParts } from './partial'
 
 /** What the index knows of a passage; `id` is the passage's position in the passage table. */
 export interface SearchablePassage {
@@ -17,10 +21,24 @@ export interface SearchHit {
   passage: SearchablePassage
   score: number
   /**
-   * 3: every word stands whole in the heading; 2: whole in the passage's opening clause
-   * (an article's lead states its subject); 1: whole anywhere; 0: only its parts matched.
+   * 5: the document the query names (passage = its first passage); 4: the article or point the query cites;
+   * 3: every word stands whole in the heading; 2: whole in the passage's opening clause (an article's lead
+   * states its subject); 1: whole anywhere; 0: only its parts matched; -1: a closest match, holding part
+   * of what was asked (the UI says so).
    */
   tier: number
+  /** Normalised strings that really matched in this passage: what to highlight. */
+  matched: string[]
+  /** The hit stands for the whole document. */
+  document?: boolean
+}
+
+/** Hits of tier ≥ 0 match the query as asked; below, they are closest matches. */
+export const CLOSEST_TIER = -1
+
+/** A closest match (近似结果): it holds part of what was asked, not all of it. */
+export function isClosest(hit: SearchHit): boolean {
+  return hit.tier < 0
 }
 
 export interface SearchRequest {
@@ -63,57 +81,91 @@ const SHORT_HAN_WORD = /^\p{Script=Han}{1,2}$/u
 
 /** How many of a query's Han terms MiniSearch scores; the rest are checked against the passage text. */
 const SCORED_TERMS = 1
+/** Closest matches must cover this share of the query's content (minimum should match)… */
+const MIN_COVERAGE = 0.5
+/** …or, when none does, this share. */
+const FALLBACK_COVERAGE = 0.34
+/** Only the best candidates of the OR query are checked for coverage and proximity. */
+const PARTIAL_CANDIDATES = 120
+const MIN_CANDIDATES = 30
+/** A heading match whose passage opens with the words (after a quotation mark at most) outranks its siblings. */
+const LEAD_FACTOR = 2
+/** How many postings the OR query for closest matches may read (see `closest`). */
+const CANDIDATE_POSTINGS = 2000
+/** The app’s own prose yields to an official text unless it matches clearly (25 %) better. */
+const PROSE_FACTOR = 0.8
+/** Passages of a document the query names come first within their tier. */
+const NAMED_DOC_FACTOR = 3
+
+interface Found {
+  tier: number
+  score: number
+  /** What matched, or the words whose found parts did (worked out for the hits shown only). */
+  matched: string[] | { partsOf: readonly string[] }
+}
 
 /**
- * The passage search: a MiniSearch index over Han unigrams + bigrams, queried with all
- * terms required, then re-ranked so passages holding the query as typed come first.
+ * The passage search: a MiniSearch index over Han unigrams + bigrams. The query is first read as a
+ * member means it (./understand.ts); passages holding it as asked come first, by tier, then closest
+ * matches: an OR query over the same index, kept when they cover enough of the query and ranked by
+ * BM25, coverage and how much of the query stands together in the passage.
  *
- * MiniSearch scores every posting of every query term, so a long query of common pairs
- * (中国|特色|社会|主义) costs as much as its most common pair. Only the rarest Han term goes
- * to MiniSearch (with any Latin terms, which need its prefix and fuzzy matching); the others
- * must still all be present, which is checked on the normalised text — a pair is in the index
- * exactly when it is a substring of that text. Ranking is by tier first, so scoring the rarest
- * (most telling) term only changes order within a tier.
+ * MiniSearch scores every posting of every query term, so for the exact tiers only the rarest Han term
+ * goes to MiniSearch; the other terms must still all be present, which is checked on the normalised
+ * text — a pair is in the index exactly when it is a substring of that text.
  */
 export class PassageSearch {
   private readonly haystacks: Haystack[] = []
   private readonly removed = new Set<number>()
   private readonly documentFrequency: Map<string, number>
+  private readonly prose: Set<string>
+  /** Passage ids of each document, in order: a named document's passages without scanning the table. */
+  private readonly byDoc = new Map<string, number[]>()
 
   private constructor(
     private readonly index: MiniSearch<IndexedFields>,
     private readonly passages: SearchablePassage[],
     plain: AsPlainObject,
+    private readonly vocabulary: SearchVocabulary,
   ) {
-    for (const passage of passages) this.haystacks.push(haystack(passage))
+    passages.forEach((passage, id) => this.track(passage, id))
     this.documentFrequency = documentFrequencies(plain)
+    this.prose = new Set(vocabulary.prose)
   }
 
-  static build(passages: readonly SearchablePassage[]): PassageSearch {
+  static build(passages: readonly SearchablePassage[], vocabulary: SearchVocabulary = EMPTY_VOCABULARY): PassageSearch {
     const index = new MiniSearch<IndexedFields>(INDEX_OPTIONS)
     index.addAll(passages.map((p, id) => ({ id, heading: p.heading, text: p.text })))
-    return new PassageSearch(index, [...passages], index.toJSON())
+    return new PassageSearch(index, [...passages], index.toJSON(), vocabulary)
   }
 
   /** Loads an index made by `toJSON` at build time; `passages` must be the same table, in order. */
   static load(json: string, passages: readonly SearchablePassage[]): PassageSearch {
-    const plain = JSON.parse(json) as AsPlainObject
-    return new PassageSearch(MiniSearch.loadJS<IndexedFields>(plain, INDEX_OPTIONS), [...passages], plain)
+    const data = JSON.parse(json) as { index: AsPlainObject; vocabulary: SearchVocabulary } | AsPlainObject
+    const [plain, vocabulary] = 'vocabulary' in data ? [data.index, data.vocabulary] : [data, EMPTY_VOCABULARY]
+    return new PassageSearch(MiniSearch.loadJS<IndexedFields>(plain, INDEX_OPTIONS), [...passages], plain, vocabulary)
   }
 
   toJSON(): string {
-    return JSON.stringify(this.index)
+    return JSON.stringify({ index: this.index, vocabulary: this.vocabulary })
   }
 
   /** Adds passages of a document added at run time (the branch's own files). */
   add(passages: readonly SearchablePassage[]): void {
     const docs = passages.map((passage) => {
       const id = this.passages.push(passage) - 1
-      this.haystacks.push(haystack(passage))
+      this.track(passage, id)
       return { id, heading: passage.heading, text: passage.text }
     })
     this.index.addAll(docs)
     this.countTerms(passages, 1)
+  }
+
+  private track(passage: SearchablePassage, id: number): void {
+    this.haystacks.push(haystack(passage))
+    const ids = this.byDoc.get(passage.docId)
+    if (ids) ids.push(id)
+    else this.byDoc.set(passage.docId, [id])
   }
 
   removeDocument(docId: string): void {
@@ -138,35 +190,157 @@ export class PassageSearch {
   search(raw: string | ParsedQuery, { limit = 20, docIds }: SearchRequest = {}): SearchHit[] {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw
     if (!query.terms.length) return []
-    const han = query.terms.filter((term) => !isLatinTerm(term))
-    const frequency = (term: string) => this.documentFrequency.get(term) ?? 0
-    if (han.some((term) => frequency(term) === 0)) return []
-    han.sort((a, b) => frequency(a) - frequency(b))
-    const scored = [...han.slice(0, SCORED_TERMS), ...query.terms.filter(isLatinTerm)]
-    const checked = han.slice(SCORED_TERMS)
     const only = docIds?.length ? new Set(docIds) : null
-    const results = this.index.search(
-      scored.join(' '),
-      only ? { filter: (result) => only.has(this.passages[result.id as number]!.docId) } : undefined,
-    )
+    const allowed = (id: number) => !this.removed.has(id) && (!only || only.has(this.passages[id]!.docId))
+    const found = new Map<number, Found>()
+    const keep = (id: number, hit: Found) => {
+      const before = found.get(id)
+      if (!before || hit.tier > before.tier || (hit.tier === before.tier && hit.score > before.score)) found.set(id, hit)
+    }
+
+    if (query.phrase) {
+      this.allTerms(query.words, allowed, true, keep)
+      return this.ranked(found, null, limit)
+    }
+    const understood = understand(query.words.join(' '), this.vocabulary, (term) => this.frequency(term) > 0)
+    const direct = this.direct(understood, allowed)
+    for (const [id, hit] of direct) found.set(id, hit)
+    for (const words of understood.variants) this.allTerms(words, allowed, false, keep)
+    // What follows a document's name is looked for in that document (党章 党员义务 → the Constitution).
+    const named = understood.docId
+    const scoped = named ? (id: number) => allowed(id) && this.passages[id]!.docId === named : allowed
+    // Relaxed phrasings matter when the query as typed does not fill the page with whole matches.
+    let whole = 0
+    for (const hit of found.values()) if (hit.tier >= 1) whole++
+    if (named || whole < limit) for (const words of understood.scoped) this.allTerms(words, scoped, false, keep)
+    if (found.size < limit) this.closest(understood, scoped, found, limit)
+    return this.ranked(found, understood.docId, limit)
+  }
+
+  private frequency(term: string): number {
+    return this.documentFrequency.get(term) ?? 0
+  }
+
+  /** The document a query names (its first passage stands for it) and the article it cites. */
+  private direct(query: UnderstoodQuery, allowed: (id: number) => boolean): Map<number, Found> {
+    const hits = new Map<number, Found>()
+    if (!query.docId) return hits
+    const ids = (this.byDoc.get(query.docId) ?? []).filter(allowed)
+    if (query.titleOnly && ids.length) hits.set(ids[0]!, { tier: 5, score: 1, matched: [] })
+    if (query.citation !== null) {
+      const cited = ids.find((id) => this.haystacks[id]!.label === query.citation)
+      if (cited !== undefined) hits.set(cited, { tier: 4, score: 1, matched: [] })
+    }
+    return hits
+  }
+
+  /** Passages holding every word (tiers 3…0); with `phrase`, only those holding the words whole. */
+  private allTerms(words: readonly string[], allowed: (id: number) => boolean, phrase: boolean, keep: (id: number, hit: Found) => void): void {
+    const terms = [...new Set(words.flatMap(tokenizeQueryWord))]
+    const han = terms.filter((term) => !isLatinTerm(term))
+    if (!terms.length || han.some((term) => this.frequency(term) === 0)) return
+    han.sort((a, b) => this.frequency(a) - this.frequency(b))
+    const scored = [...han.slice(0, SCORED_TERMS), ...terms.filter(isLatinTerm)]
+    const checked = han.slice(SCORED_TERMS)
+    const results = this.index.search(scored.join(' '), { filter: (result) => allowed(result.id as number) })
     // A word of one or two Han characters is a single required term, so every result holds it
     // whole: only longer words need looking for in the text.
-    const unsure = query.words.filter((word) => !SHORT_HAN_WORD.test(word))
-    // Results come best first; bucketing by tier keeps that order inside each tier.
-    const tiers: SearchHit[][] = [[], [], [], []]
+    const unsure = words.filter((word) => !SHORT_HAN_WORD.test(word))
     for (const result of results) {
       const id = result.id as number
       const { heading, text, lead } = this.haystacks[id]!
       if (!checked.every((term) => heading.includes(term) || text.includes(term))) continue
-      const inHeading = query.words.every((word) => heading.includes(word))
+      const inHeading = words.every((word) => heading.includes(word))
       const whole = inHeading || unsure.every((word) => heading.includes(word) || text.includes(word))
-      if (query.phrase && !whole) continue
-      const tier = inHeading ? 3 : !whole ? 0 : query.words.every((word) => heading.includes(word) || lead.includes(word)) ? 2 : 1
-      tiers[tier]!.push({ passage: this.passages[id]!, score: result.score, tier })
-      if (tier === 3 && tiers[3]!.length >= limit) break
+      if (phrase && !whole) continue
+      const inLead = whole && words.every((word) => heading.includes(word) || lead.includes(word))
+      const tier = inHeading ? 3 : !whole ? 0 : inLead ? 2 : 1
+      // Under one heading (a glossary term's entries), the entry that opens with the term — its
+      // definition — comes first.
+      const opens = tier === 3 && words.every((word) => { const at = text.indexOf(word); return at >= 0 && at <= 1 })
+      const score = opens ? result.score * LEAD_FACTOR : result.score
+      keep(id, { tier, score, matched: whole ? [...words] : { partsOf: words } })
     }
-    return tiers.reverse().flat().slice(0, limit)
   }
+
+  /**
+   * Closest matches: any query pair may match (OR), BM25 picks the candidates, and a candidate is kept
+   * when it covers enough of the query's content; ranked by coverage, proximity and BM25.
+   */
+  private closest(query: UnderstoodQuery, allowed: (id: number) => boolean, found: Map<number, Found>, limit: number): void {
+    const all = [...new Set(query.pieces.flatMap(tokenizeQueryWord))].filter((term) => this.frequency(term) > 0 || isLatinTerm(term))
+    if (!all.length) return
+    // Candidates come from the rarer terms (they carry BM25's weight anyway), within a budget of
+    // postings, so a question full of common pairs costs little on a large corpus; coverage below
+    // is measured on the passage text against the whole query.
+    all.sort((a, b) => this.frequency(a) - this.frequency(b))
+    const terms: string[] = []
+    let postings = 0
+    for (const term of all) {
+      if (terms.length && postings + this.frequency(term) > CANDIDATE_POSTINGS) break
+      terms.push(term)
+      postings += this.frequency(term)
+    }
+    const results = this.index.search(terms.join(' '), {
+      combineWith: 'OR',
+      filter: (result) => allowed(result.id as number) && !found.has(result.id as number),
+    })
+    // Enough candidates to fill the page several times over: coverage re-ranks them.
+    const candidates = results.slice(0, Math.min(PARTIAL_CANDIDATES, Math.max(MIN_CANDIDATES, 3 * (limit - found.size))))
+    const best = candidates[0]?.score ?? 1
+    const scored = candidates.map((result) => {
+      const id = result.id as number
+      const { heading, text } = this.haystacks[id]!
+      const measure = coverage(`${heading}\n${text}`, query.pieces, query.atoms)
+      return { id, measure, score: measure.share + 0.5 * measure.longest + 0.3 * (result.score / best) }
+    })
+    const enough = scored.filter((s) => s.measure.share >= MIN_COVERAGE)
+    const kept = enough.length ? enough : scored.filter((s) => s.measure.share >= FALLBACK_COVERAGE)
+    kept.sort((a, b) => b.score - a.score)
+    for (const s of kept.slice(0, limit)) found.set(s.id, { tier: CLOSEST_TIER, score: s.score, matched: s.measure.parts })
+  }
+
+  private ranked(found: Map<number, Found>, namedDoc: string | null, limit: number): SearchHit[] {
+    const weight = (id: number, hit: Found) => {
+      const docId = this.passages[id]!.docId
+      return hit.score * (this.prose.has(docId) ? PROSE_FACTOR : 1) * (docId === namedDoc ? NAMED_DOC_FACTOR : 1)
+    }
+    const hits = [...found].map(([id, hit]) => ({ id, hit, weight: weight(id, hit) }))
+    hits.sort((a, b) => b.hit.tier - a.hit.tier || b.weight - a.weight)
+    // Spread within each kind of match — words whole, only their parts, closest — so a weaker kind
+    // never jumps a stronger one.
+    const docOf = (h: (typeof hits)[number]) => this.passages[h.id]!.docId
+    const kinds = [hits.filter((h) => h.hit.tier >= 1), hits.filter((h) => h.hit.tier === 0), hits.filter((h) => h.hit.tier < 0)]
+    return kinds.flatMap((kind) => firstScreenSpread(kind, docOf)).slice(0, limit).map(({ id, hit, weight }) => ({
+      passage: this.passages[id]!,
+      score: weight,
+      tier: hit.tier,
+      matched: Array.isArray(hit.matched)
+        ? hit.matched
+        : foundParts(`${this.haystacks[id]!.heading}\n${this.haystacks[id]!.text}`, hit.matched.partsOf, new Set()),
+      ...(hit.tier === 5 ? { document: true } : {}),
+    }))
+  }
+}
+
+/** Results a reader sees before scrolling, and how many of them one document may take. */
+const FIRST_SCREEN = 8
+const PER_DOCUMENT = 3
+
+/**
+ * At most PER_DOCUMENT passages of one document on the first screen, so one text (often the glossary,
+ * which repeats a term in every entry) does not crowd out the others; the rest follow in rank order.
+ */
+function firstScreenSpread<T>(ranked: T[], docOf: (hit: T) => string): T[] {
+  const screen: T[] = []
+  const later: T[] = []
+  const count = new Map<string, number>()
+  for (const hit of ranked) {
+    const doc = docOf(hit)
+    if (screen.length >= FIRST_SCREEN || (count.get(doc) ?? 0) >= PER_DOCUMENT) later.push(hit)
+    else screen.push(hit), count.set(doc, (count.get(doc) ?? 0) + 1)
+  }
+  return [...screen, ...later]
 }
 
 /** In how many passages each term occurs (any field), read from MiniSearch's serialised index. */
@@ -185,11 +359,18 @@ interface Haystack {
   text: string
   /** The opening clause (to the first 。，；： or line end): where an article states its subject. */
   lead: string
+  /** The number of the article or point (第十条 → 10, 二 → 2), from the heading's last part. */
+  label: number | null
 }
 
 function haystack(passage: SearchablePassage): Haystack {
   const text = normalize(passage.text)
-  return { heading: normalize(passage.heading), text, lead: LEAD.exec(text)![0] }
+  const heading = normalize(passage.heading)
+  const last = heading.split('›').pop()!.trim()
+  const number = LABEL.exec(last)
+  const label = number ? parseNumeral(number[1]!) : NaN
+  return { heading, text, lead: LEAD.exec(text)![0], label: Number.isNaN(label) ? null : label }
 }
 
 const LEAD = /^[^。，,；;：:\n]*/u
+const LABEL = /^第?([零〇一二三四五六七八九十百两]+)[条项点款]?$/u

@@ -1,6 +1,7 @@
 import { normalizeWithMap } from './normalize'
+import { foundParts } from './partial'
 import { parseQuery, type ParsedQuery } from './query'
-import { tokenizeQueryWord } from './tokenize'
+import { contentWords } from './understand'
 
 /** A run of text, marked when it matched the query; rendered as text nodes, never as HTML. */
 export interface TextSegment {
@@ -10,9 +11,11 @@ export interface TextSegment {
 
 export type Interval = [start: number, end: number]
 
-/** Where the query matches `text`, as merged intervals of the original string. */
-export function matchIntervals(text: string, query: string | ParsedQuery): Interval[] {
-  const parsed = typeof query === 'string' ? parseQuery(query) : query
+/**
+ * Where the query matches `text`, as merged intervals of the original string. `query` may be the
+ * normalised strings a search hit reports as matched (SearchHit.matched): then exactly those are marked.
+ */
+export function matchIntervals(text: string, query: string | ParsedQuery | readonly string[]): Interval[] {
   const { text: norm, starts, ends } = normalizeWithMap(text)
   const found: Interval[] = []
   const findAll = (needle: string) => {
@@ -25,9 +28,15 @@ export function matchIntervals(text: string, query: string | ParsedQuery): Inter
     }
     return count
   }
-  for (const word of parsed.words) {
-    // A word that stands whole is highlighted whole; otherwise show the pieces that matched.
-    if (findAll(word) === 0 && !parsed.phrase) for (const term of tokenizeQueryWord(word)) findAll(term)
+  if (isNeedles(query)) {
+    for (const needle of query) if (needle) findAll(needle)
+  } else {
+    const parsed = typeof query === 'string' ? parseQuery(query) : query
+    for (const word of parsed.words) {
+      // A word that stands whole is highlighted whole; otherwise the runs of two or more of its
+      // characters that stand together in the text, question words left out (no lone 的 or 员的).
+      if (findAll(word) === 0 && !parsed.phrase) for (const part of foundParts(norm, contentWords(word, new Set()), new Set())) findAll(part)
+    }
   }
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1])
   const merged: Interval[] = []
@@ -39,14 +48,26 @@ export function matchIntervals(text: string, query: string | ParsedQuery): Inter
   return merged
 }
 
-export function highlight(text: string, query: string | ParsedQuery): TextSegment[] {
+function isNeedles(query: string | ParsedQuery | readonly string[]): query is readonly string[] {
+  return Array.isArray(query)
+}
+
+export function highlight(text: string, query: string | ParsedQuery | readonly string[]): TextSegment[] {
   return segmentsOf(text, matchIntervals(text, query), 0, text.length)
 }
 
-/** A window of about `radius` characters either side of the first match, with ellipses. */
-export function snippet(text: string, query: string | ParsedQuery, radius = 40): TextSegment[] {
+/**
+ * A window of about `radius` characters either side of a match, with ellipses: the window that shows
+ * the most different matched words (the first such), so a question's key word is in view, not only 党员.
+ */
+export function snippet(text: string, query: string | ParsedQuery | readonly string[], radius = 40): TextSegment[] {
   const intervals = matchIntervals(text, query)
-  const first = intervals[0]?.[0] ?? 0
+  let first = intervals[0]?.[0] ?? 0
+  let most = 0
+  for (const [s] of intervals) {
+    const seen = new Set(intervals.filter(([a, b]) => a >= s && b <= s + radius * 2).map(([a, b]) => text.slice(a, b)))
+    if (seen.size > most) (most = seen.size), (first = s)
+  }
   const start = Math.max(0, first - radius)
   const end = Math.min(text.length, first + radius * 2)
   const segments = segmentsOf(text, intervals, start, end)

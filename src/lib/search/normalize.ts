@@ -11,8 +11,12 @@ export interface NormalizedText {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-/** 第7条 and 第七条 must meet: Arabic numbers in structural labels are written as Chinese numerals. */
-const LABEL_NUMBER = /第(\d{1,4})(?=[条章节编款项])/g
+/**
+ * 第7条 and 第七条, 18岁 and 十八岁 must meet: Arabic numbers in structural labels, and small numbers
+ * before a measure word, are written as Chinese numerals. Years (2019年) stay digits: four digits never match.
+ */
+const LABEL_NUMBER = /第(\d{1,4})(?=[条章节编款项])|(?<![\d.])(\d{1,3})(?=[岁个条项名人次届种天倍周年月])/g
+const HAS_DIGIT = /\d/
 
 /** NFKC + lowercase per code point, with 第N条 → 第X条; the same rule serves index and query. */
 export function normalizeWithMap(input: string): NormalizedText {
@@ -30,15 +34,15 @@ export function normalizeWithMap(input: string): NormalizedText {
     text += out
     offset += ch.length
   }
-  if (!text.includes('第') || !/\d/.test(text)) return { text, starts, ends }
+  if (!HAS_DIGIT.test(text)) return { text, starts, ends }
   // Rewrite 第N… labels, mapping every produced numeral character to the digits it replaces.
   let rewritten = ''
   const newStarts: number[] = []
   const newEnds: number[] = []
   let last = 0
   for (const m of text.matchAll(LABEL_NUMBER)) {
-    const digitsAt = m.index + 1
-    const digits = m[1]!
+    const digits = (m[1] ?? m[2])!
+    const digitsAt = m.index + m[0].length - digits.length
     for (let i = last; i < digitsAt; i++) {
       newStarts.push(starts[i]!)
       newEnds.push(ends[i]!)
@@ -67,7 +71,11 @@ export function normalizeWithMap(input: string): NormalizedText {
  */
 export function normalize(input: string): string {
   const text = input.replace(LONE_SURROGATE, '\uFFFD').normalize('NFKC').toLowerCase()
-  return text.includes('第') ? text.replace(LABEL_NUMBER, (_, digits: string) => `第${formatNumeral(Number(digits))}`) : text
+  return HAS_DIGIT.test(text)
+    ? text.replace(LABEL_NUMBER, (match: string, label?: string, count?: string) =>
+        label ? `第${formatNumeral(Number(label))}` : formatNumeral(Number(count)),
+      )
+    : text
 }
 
 /** A run of Han characters, or a run of other letters and digits (Latin words, numbers). */
