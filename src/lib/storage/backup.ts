@@ -31,6 +31,18 @@ export interface BackupSection<T = unknown> {
   restore(records: T[], mode?: 'merge' | 'overwrite'): Promise<number>
 }
 
+const hasIndexedDb = () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined'
+
+/** Opens a repository for one piece of work and always closes it: a backup never holds a connection open. */
+async function withRepository<R extends { close(): void }, T>(open: () => Promise<R>, work: (repo: R) => Promise<T>): Promise<T> {
+  const repo = await open()
+  try {
+    return await work(repo)
+  } finally {
+    repo.close()
+  }
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isString = (v: unknown): v is string => typeof v === 'string'
 
@@ -44,20 +56,12 @@ export function documentsSection(open = () => openLibraryDb()): BackupSection<Lo
   return {
     key: 'documents',
     label: '本支部文档',
-    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    available: hasIndexedDb,
     accept: isDocumentRecord,
     idOf: (d) => d.id,
-    async read() {
-      const repo = await open()
-      try {
-        return await repo.all()
-      } finally {
-        repo.close()
-      }
-    },
-    async restore(records, mode = 'merge') {
-      const repo = await open()
-      try {
+    read: () => withRepository(open, (repo) => repo.all()),
+    restore: (records, mode = 'merge') =>
+      withRepository(open, async (repo) => {
         const mine = new Map((await repo.all()).map((d) => [d.id, d]))
         let written = 0
         for (const record of records) {
@@ -69,10 +73,7 @@ export function documentsSection(open = () => openLibraryDb()): BackupSection<Lo
           written++
         }
         return written
-      } finally {
-        repo.close()
-      }
-    },
+      }),
   }
 }
 
@@ -80,7 +81,7 @@ export function quizzesSection(store = createQuizStore()): BackupSection<Quiz> {
   return {
     key: 'quizzes',
     label: '竞赛题目',
-    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    available: hasIndexedDb,
     accept: (v): v is Quiz => parseQuiz(v) !== null,
     idOf: (q) => q.id,
     read: () => store.list(),
@@ -141,28 +142,17 @@ export function quarantineSection(open = () => openProgressDb()): BackupSection<
   return {
     key: 'quarantine',
     label: '隔离区记录',
-    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    available: hasIndexedDb,
     accept: (v): v is QuarantineRecord => isObject(v) && isString(v.id) && isString(v.kind) && isString(v.reason) && typeof v.at === 'number' && 'record' in v,
     idOf: (q) => q.id,
-    async read() {
-      const repo = await open()
-      try {
-        return await repo.listQuarantine()
-      } finally {
-        repo.close()
-      }
-    },
-    async restore(records) {
-      const repo = await open()
-      try {
+    read: () => withRepository(open, (repo) => repo.listQuarantine()),
+    restore: (records) =>
+      withRepository(open, async (repo) => {
         const known = new Set((await repo.listQuarantine()).map((q) => q.id))
         const fresh = records.filter((q) => !known.has(q.id))
         await repo.putQuarantine(fresh)
         return fresh.length
-      } finally {
-        repo.close()
-      }
-    },
+      }),
   }
 }
 
@@ -171,26 +161,12 @@ export function officialTextSection(open = () => openOfficialTextDb()): BackupSe
   return {
     key: 'officialText',
     label: '据正式文本补入的段落',
-    available: () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined',
+    available: hasIndexedDb,
     accept: isOfficialTextRecord,
     idOf: (r) => r.id,
-    async read() {
-      const repo = await open()
-      try {
-        return await repo.all()
-      } finally {
-        repo.close()
-      }
-    },
+    read: () => withRepository(open, (repo) => repo.all()),
     // The later confirmation of a passage wins, in both modes: a snapshot never undoes a newer check.
-    async restore(records) {
-      const repo = await open()
-      try {
-        return await importOfficialText(repo, records)
-      } finally {
-        repo.close()
-      }
-    },
+    restore: (records) => withRepository(open, (repo) => importOfficialText(repo, records)),
   }
 }
 
