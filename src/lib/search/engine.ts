@@ -75,6 +75,10 @@ const INDEX_OPTIONS: Options<IndexedFields> = {
   processTerm: (term) => term,
   // Set once here rather than per call: MiniSearch merges per-call options with these for every term.
   searchOptions: SEARCH_OPTIONS,
+  // MiniSearch's background clean-up walks the term tree across timer ticks; a document re-indexed with new
+  // wording meanwhile (a branch filling the 党章's gaps) reshapes that tree and the walk throws. Discarded
+  // passages are skipped by their ids here and pruned by MiniSearch as searches meet them, so nothing is lost.
+  autoVacuum: false,
 }
 
 const SHORT_HAN_WORD = /^\p{Script=Han}{1,2}$/u

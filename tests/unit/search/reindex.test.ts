@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest'
+import { loadBundledCorpus } from '../../../scripts/build/contentFiles'
+import { buildSearch } from '../../../scripts/build/searchVocabulary'
+import { PassageSearch } from '../../../src/lib/search/engine'
+import { toSearchable } from '../../../src/lib/search/passages'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+// A branch filling the 党章's gaps re-indexes the whole document in place, and may do so again a moment
+// later (records load, then the member confirms): index changes must never meet a half-done clean-up.
+it('re-indexes a bundled document twice in quick succession and still answers', async () => {
+  const documents = loadBundledCorpus()
+  const search = PassageSearch.load(buildSearch(documents).toJSON(), toSearchable(documents))
+  const constitution = toSearchable(documents.filter((d) => d.id === 'constitution'))
+  const errors: unknown[] = []
+  const onError = (error: unknown) => errors.push(error)
+  process.on('unhandledRejection', onError)
+  try {
+    for (let round = 0; round < 3; round++) {
+      search.removeDocument('constitution')
+      // New wording brings new terms, which reshape the index's tree.
+      search.add(constitution.map((p, i) => (i % 3 === round ? { ...p, text: `${p.text}（补入${round}-${i}：蓝天白云雪域高原${i}）` } : p)))
+      await sleep(15)
+    }
+    await sleep(100)
+  } finally {
+    process.off('unhandledRejection', onError)
+  }
+  expect(errors).toEqual([])
+  expect(search.search('党章第十条')[0]?.passage.anchor).toBe('art-10')
+})
