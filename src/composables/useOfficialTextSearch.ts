@@ -21,7 +21,7 @@ export function useOfficialTextSearch(): void {
       const now = new Set(changed.map((doc) => doc.id))
       // A document whose records were cleared goes back to its bundled text.
       const restored: StudyDocument[] = (library.bundled ?? []).filter((doc) => indexed.has(doc.id) && !now.has(doc.id))
-      search.replaceDocuments([...changed, ...restored])
+      void search.replaceDocuments([...changed, ...restored])
       indexed = now
     },
     { immediate: true },

@@ -36,8 +36,8 @@ export const useSearchStore = defineStore('search', () => {
     loading ??= Promise.all([import('virtual:search-index'), library.loadBundled()])
       .then(([{ default: json }, documents]) => {
         const search = PassageSearch.load(json, toSearchable(documents))
-        search.add(toSearchable(library.local))
         engine.value = markRaw(search)
+        void syncLocal()
         return search
       })
       .catch((cause: unknown) => {
@@ -79,25 +79,45 @@ export const useSearchStore = defineStore('search', () => {
     return engine.value?.search(text, request) ?? []
   }
 
-  /** Keeps the index in step with the branch's own documents. */
-  watch(
-    () => library.local,
-    (now, before) => {
-      const search = engine.value
-      if (!search) return
-      for (const doc of before ?? []) search.removeDocument(doc.id)
-      search.add(toSearchable(now))
-      revision.value++
-    },
-  )
+  /**
+   * Index changes run one after another: a long document is indexed in steps (the page stays responsive),
+   * and a removal never overtakes the steps of an addition still under way.
+   */
+  let indexing: Promise<void> = Promise.resolve()
+  function changeIndex(change: (search: PassageSearch) => Promise<void>): Promise<void> {
+    indexing = indexing
+      .then(async () => {
+        const search = engine.value
+        if (!search) return
+        await change(search)
+        revision.value++
+      })
+      .catch((cause: unknown) => console.warn('search index not updated', cause))
+    return indexing
+  }
+
+  /** The branch's own documents now in the index; parsed documents keep their identity until they change. */
+  let indexedLocal: readonly StudyDocument[] = []
+  /** Keeps the index in step with the branch's own documents: only those added, replaced or removed. */
+  function syncLocal(): Promise<void> {
+    return changeIndex(async (search) => {
+      const now = library.local
+      const current = new Set(now)
+      for (const doc of indexedLocal) if (!current.has(doc)) search.removeDocument(doc.id)
+      const indexed = new Set(indexedLocal)
+      indexedLocal = now
+      await search.addInSteps(toSearchable(now.filter((doc) => !indexed.has(doc))))
+    })
+  }
+  watch(() => library.local, () => void syncLocal())
 
   /** Re-indexes bundled documents in place (their gaps filled from the branch's official copy). */
-  function replaceDocuments(documents: readonly StudyDocument[]): void {
-    const search = engine.value
-    if (!search || !documents.length) return
-    for (const doc of documents) search.removeDocument(doc.id)
-    search.add(toSearchable(documents))
-    revision.value++
+  function replaceDocuments(documents: readonly StudyDocument[]): Promise<void> {
+    if (!documents.length) return indexing
+    return changeIndex(async (search) => {
+      for (const doc of documents) search.removeDocument(doc.id)
+      await search.addInSteps(toSearchable(documents))
+    })
   }
 
   return { engine, error, query, recent, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, replaceDocuments }

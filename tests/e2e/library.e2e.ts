@@ -93,7 +93,7 @@ describe('hostile and clumsy input does not freeze or reject (issue 12)', () => 
     await page.getByRole('status').filter({ hasText: '已加入' }).waitFor()
     const addMs = Date.now() - start
     expect(workers.some((url) => /content\.worker/.test(url)), 'parsed in a worker').toBe(true)
-    expect(await page.evaluate(() => (window as unknown as { __longest: number }).__longest)).toBeLessThan(3000) // ~90 ms measured; the freeze was 72 s. Generous for a loaded CI machine.
+    expect(await page.evaluate(() => (window as unknown as { __longest: number }).__longest)).toBeLessThan(1500) // ~480 ms measured with the search index loaded (it indexes in steps); the freeze was 72 s.
     expect(addMs).toBeLessThan(15_000)
 
     workers.length = 0

@@ -81,6 +81,8 @@ const INDEX_OPTIONS: Options<IndexedFields> = {
   autoVacuum: false,
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 const SHORT_HAN_WORD = /^\p{Script=Han}{1,2}$/u
 
 /** How many of a query's Han terms MiniSearch scores; the rest are checked against the passage text. */
@@ -163,6 +165,21 @@ export class PassageSearch {
     })
     this.index.addAll(docs)
     this.countTerms(passages, 1)
+  }
+
+  /**
+   * Adds many passages a slice at a time and waits between slices, so indexing a long document the branch
+   * added (hundreds of thousands of characters) never holds the page still for seconds.
+   */
+  async addInSteps(passages: readonly SearchablePassage[], { charsPerStep = 20_000, pause = nextTask }: { charsPerStep?: number; pause?: () => Promise<void> } = {}): Promise<void> {
+    let start = 0
+    while (start < passages.length) {
+      let end = start
+      for (let size = 0; end < passages.length && (end === start || size < charsPerStep); end++) size += passages[end]!.text.length
+      this.add(passages.slice(start, end))
+      start = end
+      if (start < passages.length) await pause()
+    }
   }
 
   private track(passage: SearchablePassage, id: number): void {

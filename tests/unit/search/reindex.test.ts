@@ -29,3 +29,14 @@ it('re-indexes a bundled document twice in quick succession and still answers', 
   expect(errors).toEqual([])
   expect(search.search('党章第十条')[0]?.passage.anchor).toBe('art-10')
 })
+
+it('indexes a long document in steps, waiting between them, and finds it all afterwards', async () => {
+  const documents = loadBundledCorpus()
+  const search = PassageSearch.load(buildSearch(documents).toJSON(), toSearchable(documents))
+  const line = '党员必须坚持党和人民的利益高于一切。'
+  const long = Array.from({ length: 3000 }, (_, i) => ({ docId: 'local-long', docTitle: '重复条文', anchor: `art-1-${i + 1}`, heading: `第一条（${i + 1}）`, text: line }))
+  let pauses = 0
+  await search.addInSteps(long, { charsPerStep: 5_000, pause: async () => void pauses++ })
+  expect(pauses).toBe(Math.ceil((3000 * line.length) / 5_000) - 1)
+  expect(search.search('利益高于一切', { docIds: ['local-long'], limit: 5000 })).toHaveLength(3000)
+})
