@@ -193,6 +193,8 @@ describe('search as members ask', () => {
       const placeholder = await page.locator('.header-search input').getAttribute('placeholder')
       expect(placeholder).toBeTruthy()
       expect(placeholder).not.toContain('/')
+      // Nor does the page's own text tell a phone to press a key.
+      expect(await page.locator('main').innerText()).not.toMatch(/按\s*\/\s*键/)
     } finally {
       await context.close()
     }
