@@ -4,17 +4,20 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { studyContent } from './scripts/build/contentPlugin'
 
-/** The dev server injects CSS as <style> elements; the built app, which ships the strict policy, never does. */
-const relaxStylePolicyInDev: Plugin = {
-  name: 'relax-style-policy-in-dev',
+/**
+ * The dev server injects CSS as <style> elements and serves small images as data: URLs; the built app,
+ * which ships the strict policy, does neither.
+ */
+const relaxPolicyInDev: Plugin = {
+  name: 'relax-policy-in-dev',
   apply: 'serve',
-  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("img-src 'self'", "img-src 'self' data:"),
 }
 
 export default defineConfig({
   plugins: [
     vue(),
-    relaxStylePolicyInDev,
+    relaxPolicyInDev,
     studyContent(),
     VitePWA({
       // A new version waits for the member (TheUpdatePrompt: 有新版本，点击更新) instead of waiting,

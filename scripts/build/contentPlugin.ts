@@ -22,8 +22,12 @@ export function studyContent(): Plugin {
   // Parsed once per build (or per content change in dev), not once per virtual module.
   let documents: StudyDocument[] | null = null
   const corpus = () => (documents ??= loadBundledCorpus())
+  let serving = false
   return {
     name: 'study-content',
+    configResolved(config) {
+      serving = config.command === 'serve'
+    },
     buildStart() {
       documents = null
     },
@@ -33,7 +37,9 @@ export function studyContent(): Plugin {
     load(id) {
       const key = RESOLVED[id]
       if (!key) return undefined
-      this.addWatchFile(CONTENT_DIR)
+      // For `vite build --watch`; the dev server watches the folder itself (configureServer), and Vite's dev
+      // server would try to resolve a watched folder as an import of the module and fail.
+      if (!serving) this.addWatchFile(CONTENT_DIR)
       const docs = corpus()
       if (key === 'catalog') return `export default ${JSON.stringify(docs.map(toCatalogEntry))}`
       if (key === 'corpus') return `export default JSON.parse(${JSON.stringify(JSON.stringify(docs))})`
