@@ -7,7 +7,6 @@ import { collectTermLinks, type TermLink } from '@/lib/content/termLinks'
 import type { CatalogEntry, StudyDocument } from '@/lib/content/types'
 import { openLibraryDb, type LibraryRepository } from '@/lib/storage/libraryDb'
 import { parseLocalDocumentOffThread, parseLocalDocuments } from '@/workers/contentWorker'
-import { useProgressStore } from './useProgressStore'
 
 /** The documents: the bundled catalog (in the app shell), the bundled texts (a lazy chunk), and the branch's own. */
 export const useLibraryStore = defineStore('library', () => {
@@ -112,14 +111,20 @@ export const useLibraryStore = defineStore('library', () => {
     await save({ ...record, title: cleanTitle(title, record.title), updatedAt: new Date().toISOString() })
   }
 
+  /** A safety net before a risky change; the progress store (and its scheduler) loads only when it is needed. */
+  async function snapshotProgress(reason: string): Promise<void> {
+    const { useProgressStore } = await import('./useProgressStore')
+    await useProgressStore().snapshot(reason)
+  }
+
   /** New text under the same id: the document's cards keep their progress where passages are unchanged. */
   async function replaceDocument(id: string, input: { text: string; origin: string }): Promise<void> {
-    await useProgressStore().snapshot('替换文档')
+    await snapshotProgress('替换文档')
     await save({ ...find(id), text: cleanImportedText(input.text), origin: input.origin, updatedAt: new Date().toISOString() })
   }
 
   async function deleteDocument(id: string): Promise<void> {
-    await useProgressStore().snapshot('删除文档')
+    await snapshotProgress('删除文档')
     await (await openRepository())?.delete(id)
     records.value = records.value.filter((r) => r.id !== id)
     const rest = new Map(parsed.value)
