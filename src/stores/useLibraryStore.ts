@@ -48,13 +48,18 @@ export const useLibraryStore = defineStore('library', () => {
     const missing = stored.filter((s) => !s.parsed).map((s) => s.record)
     const outcomes = await parseLocalDocuments(missing)
     const byId = new Map(stored.flatMap((s) => (s.parsed ? [[s.record.id, markRaw(s.parsed)] as const] : [])))
-    missing.forEach((record, i) => {
+    const writes = missing.map((record, i) => {
       const outcome = outcomes[i]
       if (outcome && 'document' in outcome) {
         byId.set(record.id, markRaw(outcome.document))
-        void repo.putParsed(record, outcome.document).catch((error: unknown) => console.warn('parsed form not stored', error))
-      } else console.warn(`local document ${record.id} could not be parsed`, outcome?.error)
+        return repo.putParsed(record, outcome.document).catch((error: unknown) => console.warn('parsed form not stored', error))
+      }
+      console.warn(`local document ${record.id} could not be parsed`, outcome?.error)
+      return undefined
     })
+    // Kept before the list shows: a member who opens the document at once would otherwise leave the page
+    // before the write commits, and the next start-up would parse it all over again.
+    await Promise.all(writes)
     parsed.value = byId
     records.value = stored.map((s) => s.record)
   }
