@@ -25,9 +25,13 @@ describe('npm run dev', () => {
   beforeAll(async () => {
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    dev = spawn('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-    dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    // Plain output (no colour codes inside the address), whatever terminal or CI runs the tests.
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+    dev = spawn('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env })
+    // eslint-disable-next-line no-control-regex -- colour codes are exactly what is removed
+    const plain = (chunk: Buffer) => chunk.toString().replace(/\u001b\[[0-9;]*m/g, '')
+    dev.stdout?.on('data', (chunk: Buffer) => (output += plain(chunk)))
+    dev.stderr?.on('data', (chunk: Buffer) => (output += plain(chunk)))
     const started = Date.now()
     while (!output.includes(`127.0.0.1:${port}/`)) {
       if (Date.now() - started > 30_000) throw new Error(`npm run dev did not start:\n${output}`)
