@@ -45,8 +45,12 @@ export function preparePassage(doc: StudyDocument, passage: Passage): PassageCon
 
 const ITEM_START = /^[（(][一二三四五六七八九十]+[）)]/
 
-/** `党员享有下列权利：` → `党员享有的权利之一是`; `它的基本任务是：` with 它 resolved; null when unclear. */
-export function stemOf(intro: string, previous: string | undefined): string | null {
+/**
+ * A list's intro made to stand on its own: a long one keeps its subject and last clause
+ * (党的各级领导干部必须……，并且必须具备以下的基本条件), and 它/其 become the subject the sentence before
+ * names; null when that is unclear.
+ */
+export function standaloneIntro(intro: string, previous: string | undefined): string | null {
   let text = intro.replace(/[：:]$/, '')
   if (text.length > 30) {
     const clauses = text.split(/[，,]/)
@@ -59,6 +63,13 @@ export function stemOf(intro: string, previous: string | undefined): string | nu
     if (!subject) return null
     text = subject + (text.startsWith('它的') || text.startsWith('其') ? text.replace(/^它的|^其/, '的') : text.slice(1))
   }
+  return text
+}
+
+/** `党员享有下列权利：` → `党员享有的权利之一是`; `它的基本任务是：` with 它 resolved; null when unclear. */
+export function stemOf(intro: string, previous: string | undefined): string | null {
+  const text = standaloneIntro(intro, previous)
+  if (!text) return null
   const listed = /^(.+?)(?:下列的?|以下的?|如下的?)(.+)$/.exec(text)
   if (listed) return `${listed[1]}的${listed[2]}之一是`
   if (text.endsWith('是')) return `${text.slice(0, -1)}之一是`

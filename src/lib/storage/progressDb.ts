@@ -10,6 +10,8 @@ import type { MergeSummary, ProgressData, ProgressFile } from './progressTypes'
 export const PROGRESS_DB_NAME = 'study-garden-progress'
 export const PROGRESS_DB_VERSION = 3
 const SETTINGS_KEY = 'study'
+/** The stores that make up a member's progress (what 清除 forgets and a snapshot restores). */
+const PROGRESS_STORES = ['cardStates', 'reviewLogs', 'mistakes', 'settings'] as const
 
 /** A record kept aside instead of being used or dropped: impossible values, or a card no document here has. */
 export interface QuarantineRecord {
@@ -252,14 +254,8 @@ export class ProgressRepository {
   /** Forgets all progress on this device (the 清除 button, after the user confirmed). */
   async clearAll(): Promise<void> {
     this.guard()
-    const tx = this.db.transaction(['cardStates', 'reviewLogs', 'mistakes', 'settings'], 'readwrite')
-    await Promise.all([
-      tx.objectStore('cardStates').clear(),
-      tx.objectStore('reviewLogs').clear(),
-      tx.objectStore('mistakes').clear(),
-      tx.objectStore('settings').clear(),
-      tx.done,
-    ])
+    const tx = this.db.transaction(PROGRESS_STORES, 'readwrite')
+    await Promise.all([...PROGRESS_STORES.map((store) => tx.objectStore(store).clear()), tx.done])
   }
 
   /**
@@ -345,13 +341,8 @@ export class ProgressRepository {
   /** Replaces all progress with `data` (restoring a snapshot: exactly that state, not a merge). */
   async replaceAll(data: ProgressData): Promise<void> {
     this.guard()
-    const tx = this.db.transaction(['cardStates', 'reviewLogs', 'mistakes', 'settings'], 'readwrite')
-    await Promise.all([
-      tx.objectStore('cardStates').clear(),
-      tx.objectStore('reviewLogs').clear(),
-      tx.objectStore('mistakes').clear(),
-      tx.objectStore('settings').clear(),
-    ])
+    const tx = this.db.transaction(PROGRESS_STORES, 'readwrite')
+    await Promise.all(PROGRESS_STORES.map((store) => tx.objectStore(store).clear()))
     await Promise.all([
       ...data.cardStates.map((s) => tx.objectStore('cardStates').put(s)),
       ...data.reviewLogs.map((l) => tx.objectStore('reviewLogs').put(l)),

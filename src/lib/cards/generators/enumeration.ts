@@ -1,6 +1,6 @@
 import { formatNumeral, parseNumeral } from '../../content/numerals'
 import type { Passage } from '../../content/types'
-import { docName, makeCard, type PassageContext } from '../context'
+import { docName, makeCard, standaloneIntro, type PassageContext } from '../context'
 import { TERM_FAMILIES } from '../lexicon'
 import { findLists, isTestableMember } from '../spans'
 import { isGap, seededShuffle } from '../text'
@@ -18,19 +18,8 @@ export function gist(text: string, max = MAX_GIST): string {
 
 /** `党员必须履行下列义务：` → `党员必须履行哪些义务？`; `它的基本任务是：` with the subject resolved. */
 function askFromIntro(intro: string, previous: string | undefined): string | null {
-  let text = intro.replace(/[：:]$/, '')
-  // A long intro (党的各级领导干部必须……，并且必须具备以下的基本条件) keeps its subject and last clause.
-  if (text.length > 30) {
-    const clauses = text.split(/[，,]/)
-    const subject = /^(.{2,12}?)(?:必须|应当|要)/.exec(clauses[0]!)?.[1]
-    if (!subject) return null
-    text = subject + clauses[clauses.length - 1]!.replace(/^(?:并且|并|而且|同时)/, '')
-  }
-  const subject = previous ? /^([^，,、]{2,14}?)(?:是|为)/.exec(previous)?.[1] : undefined
-  if (/^它/.test(text)) {
-    if (!subject) return null
-    text = subject + text.slice(1)
-  }
+  const text = standaloneIntro(intro, previous)
+  if (!text) return null
   if (/下列|以下|如下/.test(text)) return `${text.replace(/下列的?|以下的?|如下的?/, '哪些')}？`
   if (/(?:是|为|有|包括)$/.test(text)) return `${text.replace(/(?:是|为)$/, '有')}哪些？`
   return null
