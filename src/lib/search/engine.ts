@@ -91,6 +91,8 @@ const SCORED_TERMS = 1
 const MIN_COVERAGE = 0.5
 /** …or, when none does, this share. */
 const FALLBACK_COVERAGE = 0.34
+/** …and when none does, this many candidates holding at least a piece of it are still shown. */
+const LAST_RESORT = 5
 /** Only the best candidates of the OR query are checked for coverage and proximity. */
 const PARTIAL_CANDIDATES = 120
 const MIN_CANDIDATES = 30
@@ -316,7 +318,10 @@ export class PassageSearch {
       return { id, measure, score: measure.share + 0.5 * measure.longest + 0.3 * (result.score / best) }
     })
     const enough = scored.filter((s) => s.measure.share >= MIN_COVERAGE)
-    const kept = enough.length ? enough : scored.filter((s) => s.measure.share >= FALLBACK_COVERAGE)
+    const fallback = enough.length ? enough : scored.filter((s) => s.measure.share >= FALLBACK_COVERAGE)
+    // A member who asked in other words than the text's still sees the few passages holding a piece of it,
+    // labelled as closest matches, rather than an empty page (only when nothing else was found).
+    const kept = fallback.length || found.size ? fallback : scored.filter((s) => s.measure.parts.length).slice(0, LAST_RESORT)
     kept.sort((a, b) => b.score - a.score)
     for (const s of kept.slice(0, limit)) found.set(s.id, { tier: CLOSEST_TIER, score: s.score, matched: s.measure.parts })
   }

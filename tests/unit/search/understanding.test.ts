@@ -157,6 +157,13 @@ describe('closest matches when the query as typed is not in the texts', () => {
   it('a closest match must cover enough of the query', () => {
     expect(engine.search('量子计算机')).toEqual([])
   })
+  it('asked in other words, a query sharing only a piece with the text still gets that passage, marked closest', () => {
+    // 地毯 is all this shares with 八项规定 point one (不铺设迎宾地毯): under the minimum, but better than nothing.
+    const hits = engine.search('首长视察时不要铺地毯')
+    expect(hits[0]?.passage.docId + '#' + hits[0]?.passage.anchor).toBe('eight-point-regulation#item-1')
+    expect(hits.length).toBeLessThanOrEqual(5)
+    expect(hits.every(isClosest)).toBe(true)
+  })
 })
 
 describe('highlights only what really matched', () => {
