@@ -4,6 +4,7 @@
  * take the whole bank); `npm run -s cards -- --lint` and the bench print the counts.
  */
 import { withoutGaps } from '../content/gaps'
+import { parseNumeral } from '../content/numerals'
 import type { StudyDocument } from '../content/types'
 import { isGap } from './text'
 import { catchwordCategory, CLOSED_LISTS, GENERIC_WORDS } from './lexicon'
@@ -97,6 +98,7 @@ export function isGenericBlank(card: Card): boolean {
 /** The prompt spells out the answer's parts (三会……一课 with 三会一课 as the answer). */
 export function givesAnswerAway(card: Card): boolean {
   if (card.type === 'truefalse' || card.type === 'enumeration' || card.type === 'source') return false
+  if (countsItsOwnList(card)) return true
   return answersOf(card).some((answer) => {
     const a = [...answer.replace(/[“”《》]/g, '')]
     if (a.length < 4 || a.length > 8) return false
@@ -104,6 +106,14 @@ export function givesAnswerAway(card: Card): boolean {
     for (let i = 0; i + 1 < a.length; i += 2) pieces.push(a[i]! + a[i + 1]!)
     return pieces.every((p) => card.prompt.includes(p))
   })
+}
+
+/** A count asked over the very list that follows it: （    ）：警告、严重警告、…… with 五种 as the answer. */
+function countsItsOwnList(card: Card): boolean {
+  const count = /^([一二三四五六七八九十]+|\d+)[种项个条类方面]$/.exec(String(card.answer))
+  const listed = /（\s*）[：:]([^。；]+)/.exec(card.prompt)
+  if (!count || !listed) return false
+  return listed[1]!.split('、').length === parseNumeral(count[1]!)
 }
 
 /** A list answer whose item lost its modal clause (有权……, 必须……) — the right itself. */

@@ -96,6 +96,9 @@ describe('card-quality rules, each on a real card', () => {
   it('answers given away by the prompt', () => {
     expect(givesAnswerAway(card({ type: 'cloze', prompt: '（    ）是党支部组织生活的基本制度：“三会”指支部党员大会、支部委员会会议和党小组会，“一课”指党课。', answer: '“三会一课”' }))).toBe(true)
     expect(givesAnswerAway(card({ type: 'cloze', prompt: '党支部严格落实（    ）制度，注重集中学习和个人自学相结合。', answer: '“三会一课”' }))).toBe(false)
+    // A count over the list that follows it (a card the generator printed before this rule).
+    expect(givesAnswerAway(card({ type: 'cloze', prompt: '党章规定，对党员的纪律处分有（    ）：警告、严重警告、撤销党内职务、留党察看、开除党籍。', answer: '五种' }))).toBe(true)
+    expect(givesAnswerAway(card({ type: 'cloze', prompt: '党章规定，对党员的纪律处分有（    ）。', answer: '五种' }))).toBe(false)
   })
 
   it('list answers cut before the right itself', () => {

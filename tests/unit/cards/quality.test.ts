@@ -15,7 +15,7 @@ describe('card bank on the real corpus', () => {
 
   it('takes every answer from its source passage (the original span, for a false statement)', () => {
     for (const c of cards) {
-      if (c.type === 'source' || c.generator === 'choice:source' || c.generator === 'choice:chapter') continue
+      if (c.type === 'source' || c.generator === 'choice:source') continue
       if (c.type === 'truefalse') {
         expect(c.source, c.id).toContain(c.original)
         continue

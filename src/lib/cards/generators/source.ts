@@ -29,66 +29,14 @@ function distinctiveSentences(ctx: PassageContext, docText: string): Sentence[] 
   return scored.sort((a, b) => b.score - a.score).map((x) => x.s)
 }
 
-/** A chapter title's own words (第一章　党员 → 党员; 党的纪律检查机关 → 纪律检查机关), which give the answer away. */
-function chapterWords(title: string): string[] {
-  const name = title.replace(/^第[^章]+章[\s\u3000]*/, '')
-  return [name, name.replace(/^党的|^党和/, '')].filter((w) => w.length >= 2)
-}
-
-const CHAPTERS = new WeakMap<readonly PassageContext[], HeadingRef[]>()
-
-/** The document's chapters in order (computed once per document). */
-function chaptersOf(siblings: readonly PassageContext[]): HeadingRef[] {
-  let found = CHAPTERS.get(siblings)
-  if (!found) {
-    const heads = siblings.map((c) => c.passage.path[0]).filter((h): h is HeadingRef => Boolean(h) && /^第.+章/.test(h!.title))
-    found = [...new Map(heads.map((h) => [h.anchor, h])).values()]
-    CHAPTERS.set(siblings, found)
-  }
-  return found
-}
-
-/**
- * 出处 for the 党章: which chapter a sentence comes from (nobody memorises 55 article numbers),
- * with four neighbouring chapter titles as options, only when the sentence does not contain
- * its chapter's own words.
- */
-function chapterCard(ctx: PassageContext, siblings: readonly PassageContext[], docText: string): Card | null {
-  const chapter = ctx.passage.path[0]
-  if (!chapter || !/^第.+章/.test(chapter.title) || !/^第.+条$/.test(ctx.passage.label)) return null
-  const chapters = chaptersOf(siblings)
-  const at = chapters.findIndex((h) => h.anchor === chapter.anchor)
-  if (chapters.length < 4 || at < 0) return null
-  const own = chapterWords(chapter.title)
-  // Not a numbered item on its own (审查……的报告 could be any congress's power), not a reference.
-  const items = new Set(ctx.body.split('\n').filter((l) => /^[（(][一二三四五六七八九十]+[）)]/.test(l.trim())).map((l) => l.trim().replace(/^[（(][一二三四五六七八九十]+[）)]/, '').split(/[。；]/)[0]))
-  // A whole sentence: it opens a paragraph or follows a full stop (a clause after ； lacks its subject).
-  const whole = (s: Sentence) => {
-    const at = ctx.body.indexOf(s.text)
-    return at >= 0 && (at === 0 || /[。\n]/.test(ctx.body[at - 1]!)) && s.stop !== '；'
-  }
-  const sentence = distinctiveSentences(ctx, docText).find(
-    (s) => !own.some((w) => s.text.includes(w)) && !/^(?:这|此|该|上述|它|其)/.test(s.text) && !items.has(s.text) && s.text.length >= 15 && whole(s),
-  )
-  if (!sentence) return null
-  const from = Math.max(0, Math.min(at - 1 - (ctx.passage.line % 2), chapters.length - 4))
-  const options = chapters.slice(from, from + 4).map((h) => h.title.replace(/[\s\u3000]+/, ' '))
-  const answer = chapter.title.replace(/[\s\u3000]+/, ' ')
-  const prompt = fullWidth(`“${sentence.text}。”这一规定出自${docName(ctx.doc)}哪一章？`)
-  const card = makeCard(ctx, 'choice', `chapter:${sentence.text}`, { prompt, answer, about: sentence.text }, 'choice:chapter')
-  card.options = options
-  return card
-}
-
 /**
  * 出处: “……”出自《中央八项规定》哪一项？ for the short numbered texts, plus a choice version on
- * another sentence with neighbouring numbers as options; for the 党章, which chapter.
+ * another sentence with neighbouring numbers as options. Not for the 党章: nobody memorises 55 article
+ * numbers, and a blind secretary's review rejected every “出自党章哪一章” question too (they test where
+ * a sentence stands, not what it says), so the 党章 is asked about its content only.
  */
 export function sourceCards(ctx: PassageContext, siblings: readonly PassageContext[], docText: string): Card[] {
-  if (ctx.doc.kind === 'constitution') {
-    const card = chapterCard(ctx, siblings, docText)
-    return card ? [card] : []
-  }
+  if (ctx.doc.kind === 'constitution') return []
   const cite = citation(ctx.passage.label)
   if (!cite) return []
   const [first, second] = distinctiveSentences(ctx, docText)
