@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import * as OpenCC from 'opencc-js'
 import { pinyin } from 'pinyin-pro'
 import { parse } from 'yaml'
+import { CATCHWORD_CATEGORIES, CLOSED_LISTS, QUOTED_TERMS, TERM_FAMILIES } from '../../src/lib/cards/lexicon'
 import type { StudyDocument } from '../../src/lib/content/types'
 import { PassageSearch } from '../../src/lib/search/engine'
 import { HEADING_SEPARATOR, toSearchable } from '../../src/lib/search/passages'
@@ -32,7 +33,7 @@ export function readTermsFile(file = TERMS_FILE): Required<TermsFile> {
 /**
  * Everything the search needs besides the passages, computed here at build time: the traditional →
  * simplified table (opencc-js) for the characters the texts use, and pinyin initials (pinyin-pro) of
- * glossary terms, document names and headings. Neither library ships with the app.
+ * glossary terms, document names, headings and the card lexicon's key terms that the texts use. Neither library ships with the app.
  */
 export function buildVocabulary(documents: readonly StudyDocument[], terms = readTermsFile()): SearchVocabulary {
   const known = new Set(documents.map((doc) => doc.id))
@@ -66,6 +67,9 @@ export function buildVocabulary(documents: readonly StudyDocument[], terms = rea
   for (const [name] of names) addTerm(name)
   for (const short of Object.keys(terms.synonyms)) addTerm(short)
   for (const passage of toSearchable(documents)) for (const part of passage.heading.split(HEADING_SEPARATOR)) addTerm(part)
+  // The key terms the card bank already knows (留党察看, 民主集中制 …), where the texts use them.
+  const lexicon = [...Object.values(CATCHWORD_CATEGORIES).flat(), ...CLOSED_LISTS.flat(), ...QUOTED_TERMS, ...TERM_FAMILIES.flat()]
+  for (const term of new Set(lexicon.map((t) => t.replace(/[“”]/g, '')))) if (text.includes(term)) addTerm(term)
   const initials = [...spelled].map(([term, letters]): [string, string] => [letters, term])
 
   const prose = documents.filter((doc) => doc.kind === 'glossary' || doc.kind === 'article').map((doc) => doc.id)

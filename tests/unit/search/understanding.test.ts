@@ -133,6 +133,10 @@ describe('pinyin initials spell glossary terms, names and headings', () => {
     ['ztdr', 'glossary#g-zhuti-dangri'],
   ])('%s → the entry %s', (query, entry) => expect(top(query)).toMatch(new RegExp(`^${entry}`)))
   it('bxgd finds the 八项规定 document', () => expect(engine.search('bxgd')[0]!.passage.docId).toBe('eight-point-regulation'))
+  it('spells the key terms of the card lexicon that the texts use: kcdj → 开除党籍 (第四十一条)', () => {
+    expect(termForInitials('kcdj', vocabulary.initials)).toBe('开除党籍')
+    expect(top('kcdj')).toBe('constitution#art-41')
+  })
   it('a Latin word of the texts is not read as pinyin', () => {
     expect(understand('abc', { ...vocabulary, initials: [['abc', '八项规定']] }, () => true).text).toBe('abc')
   })
