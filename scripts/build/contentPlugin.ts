@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { toCatalogEntry } from '../../src/lib/content/corpus'
+import { toCatalogEntry } from '../../src/lib/content/catalog'
 import type { StudyDocument } from '../../src/lib/content/types'
 import { loadManualCards } from './cardFiles'
 import { CONTENT_DIR, loadBundledCorpus } from './contentFiles'

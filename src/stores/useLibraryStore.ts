@@ -1,7 +1,7 @@
 import catalog from 'virtual:study-catalog'
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
-import { toCatalogEntry } from '@/lib/content/corpus'
+import { toCatalogEntry } from '@/lib/content/catalog'
 import { cleanImportedText, cleanTitle, ImportError, newLocalId, type LocalDocumentRecord } from '@/lib/content/localDocument'
 import { collectTermLinks, type TermLink } from '@/lib/content/termLinks'
 import type { CatalogEntry, StudyDocument } from '@/lib/content/types'

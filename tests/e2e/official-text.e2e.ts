@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { parseDocument } from '../../src/lib/content/parse'
+import { parseDocument } from '../../src/lib/content/parseDocument'
 import { officialCopy } from '../fixtures/officialCopy'
 import { expectNoErrors, useBrowser } from './support/browser'
 

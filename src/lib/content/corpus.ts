@@ -1,5 +1,5 @@
-import { parseDocument } from './parse'
-import { ContentError, type CatalogEntry, type StudyDocument } from './types'
+import { parseDocument } from './parseDocument'
+import { ContentError, type StudyDocument } from './types'
 
 export interface ContentFile {
   /** Path shown in error messages, e.g. `content/constitution.md`. */
@@ -21,8 +21,3 @@ export function buildCorpus(files: readonly ContentFile[]): StudyDocument[] {
 }
 
 const KIND_ORDER = ['constitution', 'regulation', 'article', 'glossary', 'local']
-
-export function toCatalogEntry({ passages, toc: _toc, ...entry }: StudyDocument): CatalogEntry {
-  const gapAnchors = passages.filter((p) => p.incomplete).map((p) => p.anchor)
-  return gapAnchors.length ? { ...entry, gapAnchors } : entry
-}

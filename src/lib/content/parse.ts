@@ -1,4 +1,3 @@
-import { splitFrontMatter } from './frontMatter'
 import { hasGap } from './gaps'
 import { NUMERAL_CLASS, parseNumeral } from './numerals'
 import {
@@ -41,11 +40,6 @@ const STRUCTURE_DEPTH: Record<string, number> = { 编: 1, 章: 2, 节: 3 }
 
 interface OpenHeading extends TocEntry {
   paragraphCount: number
-}
-
-export function parseDocument(file: string, source: string, options: ParseOptions = {}): StudyDocument {
-  const { meta, body, bodyStartLine } = splitFrontMatter(file, source)
-  return parseBody(file, meta, body, bodyStartLine, options)
 }
 
 export function parseBody(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateCards, parseCardFile } from '@/lib/cards'
-import { parseDocument } from '@/lib/content/parse'
+import { parseDocument } from '@/lib/content/parseDocument'
 import { ContentError } from '@/lib/content/types'
 import { loadManualCards, readCardFiles } from '../../../scripts/build/cardFiles'
 import { corpus, hasContent } from './corpus'

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { alignOfficialText } from '../../../src/lib/content/align'
 import { diffChars, foldText, htmlToText } from '../../../src/lib/content/alignText'
-import { parseDocument } from '../../../src/lib/content/parse'
+import { parseDocument } from '../../../src/lib/content/parseDocument'
 import type { StudyDocument } from '../../../src/lib/content/types'
 import { officialCopy, TEST_FILL_LABEL } from '../../fixtures/officialCopy'
 

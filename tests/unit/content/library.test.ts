@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildCorpus } from '../../../src/lib/content/corpus'
 import { formatNumeral } from '../../../src/lib/content/numerals'
-import { parseDocument } from '../../../src/lib/content/parse'
+import { parseDocument } from '../../../src/lib/content/parseDocument'
 import type { StudyDocument } from '../../../src/lib/content/types'
 
 const contentDir = fileURLToPath(new URL('../../../content/', import.meta.url))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDocument } from '../../../src/lib/content/parse'
+import { parseDocument } from '../../../src/lib/content/parseDocument'
 import { formatNumeral, parseNumeral } from '../../../src/lib/content/numerals'
 import { ContentError } from '../../../src/lib/content/types'
 
