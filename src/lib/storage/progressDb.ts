@@ -2,10 +2,10 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { QuizMistake } from '../quiz/types'
 import { sanitizeSettings } from '../schedule/settings'
 import type { CardState, ReviewLogEntry, StudySettings } from '../schedule/types'
-import { createProgressFile, isCardState, isQuizMistake, isReviewLog, mergeProgress, parseProgressFile } from './progressTransfer'
+import { isCardState, isQuizMistake, isReviewLog } from './progressTransfer'
 import { emptyReport, type IntegrityReport } from './integrity'
 import { checkCardState, checkMistake, checkReviewLog, type Verdict } from './plausible'
-import type { MergeSummary, ProgressData, ProgressFile } from './progressTypes'
+import type { ProgressData } from './progressTypes'
 
 export const PROGRESS_DB_NAME = 'study-garden-progress'
 export const PROGRESS_DB_VERSION = 3
@@ -135,8 +135,6 @@ export class DatabaseClosedError extends Error {
 const sameReview = (a: CardState | null | undefined, b: CardState | null | undefined) =>
   (a ?? null) === null ? (b ?? null) === null : !!b && a!.reps === b.reps && a!.lastReview === b.lastReview
 
-export type ImportOutcome = { ok: true; summary: MergeSummary } | { ok: false; error: string }
-
 /** Reads and writes the study progress; every multi-record change is one transaction. */
 export class ProgressRepository {
   /** Set when another tab upgraded the database: every later write throws DatabaseClosedError. */
@@ -220,35 +218,6 @@ export class ProgressRepository {
     this.guard()
     const tx = this.db.transaction('mistakes', 'readwrite')
     await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done])
-  }
-
-  async exportFile(now: number): Promise<ProgressFile> {
-    return createProgressFile(await this.loadAll(), now)
-  }
-
-  /** Merges an exported file into this device's progress; a bad file changes nothing. */
-  async importFile(text: string): Promise<ImportOutcome> {
-    const parsed = parseProgressFile(text)
-    if (!parsed.ok) return parsed
-    const { changes, summary } = mergeProgress(await this.loadAll(), parsed.file)
-    const tx = this.db.transaction(['cardStates', 'reviewLogs', 'mistakes', 'settings'], 'readwrite')
-    try {
-      await Promise.all([
-        ...changes.cardStates.map((s) => tx.objectStore('cardStates').put(s)),
-        ...changes.reviewLogs.map((l) => tx.objectStore('reviewLogs').put(l)),
-        ...changes.mistakes.map((m) => tx.objectStore('mistakes').put(m)),
-        ...(changes.settings ? [tx.objectStore('settings').put(changes.settings, SETTINGS_KEY)] : []),
-        tx.done,
-      ])
-    } catch (cause) {
-      try {
-        tx.abort()
-      } catch {
-        // Already aborted by the failed request: nothing was written.
-      }
-      return { ok: false, error: `写入本机存储失败（${cause instanceof Error ? cause.message : String(cause)}），未导入任何内容。` }
-    }
-    return { ok: true, summary }
   }
 
   /** Forgets all progress on this device (the 清除 button, after the user confirmed). */

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { openDB } from 'idb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createScheduler, type CardState, type ReviewLogEntry } from '@/lib/schedule'
+import { buildBackup, restoreBackup } from '@/lib/storage/backupFile'
 import { openProgressDb, PROGRESS_DB_NAME, type ProgressRepository } from '@/lib/storage/progressDb'
 import { PROGRESS_FILE_FORMAT } from '@/lib/storage/progressTypes'
 import { makeCard, MINUTE, T0 } from '../schedule/fixtures'
@@ -99,6 +100,16 @@ describe('progress database', () => {
   })
 })
 
+/** The backup file as the app writes it (progress only: no other sections here). */
+async function exportText(db: ProgressRepository, now: number): Promise<string> {
+  return (await buildBackup(db, [], now)).text
+}
+/** The app's import path: checked, merged, written in one transaction. */
+async function importText(db: ProgressRepository, text: string) {
+  const outcome = await restoreBackup(text, { repo: db, sections: [], now: Date.now(), knownDocIds: ['constitution'], snapshotReason: null })
+  return outcome.ok ? { ok: true as const, summary: outcome.summary } : outcome
+}
+
 describe('export and import', () => {
   it('exports a versioned file and restores it after clearing', async () => {
     const db = await repo()
@@ -106,18 +117,17 @@ describe('export and import', () => {
     const b = rate(null, 1, 4, T0 + MINUTE)
     await db.saveReview(a.after, a.log)
     await db.saveReview(b.after, b.log)
-    const file = await db.exportFile(T0 + 2 * MINUTE)
-    expect(file).toMatchObject({ format: PROGRESS_FILE_FORMAT, version: 2, exportedAt: new Date(T0 + 2 * MINUTE).toISOString() })
-    const text = JSON.stringify(file)
+    const text = await exportText(db, T0 + 2 * MINUTE)
+    expect(JSON.parse(text)).toMatchObject({ format: PROGRESS_FILE_FORMAT, version: 2, exportedAt: new Date(T0 + 2 * MINUTE).toISOString() })
     await db.clearAll()
     expect((await db.loadAll()).cardStates).toEqual([])
-    const result = await db.importFile(text)
+    const result = await importText(db, text)
     expect(result).toEqual({ ok: true, summary: { cardStates: 2, reviewLogs: 2, mistakes: 0 } })
     const data = await db.loadAll()
     expect(data.cardStates.map((s) => s.cardId).sort()).toEqual([cards[0]!.id, cards[1]!.id].sort())
     expect(data.reviewLogs).toHaveLength(2)
     // Importing the same file again adds nothing.
-    expect(await db.importFile(text)).toEqual({ ok: true, summary: { cardStates: 0, reviewLogs: 0, mistakes: 0 } })
+    expect(await importText(db, text)).toEqual({ ok: true, summary: { cardStates: 0, reviewLogs: 0, mistakes: 0 } })
   })
 
   it('merges: per card the latest review wins, logs are united', async () => {
@@ -136,8 +146,8 @@ describe('export and import', () => {
     for (const r of [l0a, l0b, l2]) await laptop.saveReview(r.after, r.log)
     await laptop.saveSettings({ retention: 0.95, dailyNewLimit: 50, docIds: [], types: [] })
 
-    const laptopFile = JSON.stringify(await laptop.exportFile(T0))
-    const result = await phone.importFile(laptopFile)
+    const laptopFile = await exportText(laptop, T0)
+    const result = await importText(phone, laptopFile)
     expect(result).toEqual({ ok: true, summary: { cardStates: 2, reviewLogs: 3, mistakes: 0 } })
     const merged = await phone.loadAll()
     const byId = new Map(merged.cardStates.map((s) => [s.cardId, s]))
@@ -148,7 +158,7 @@ describe('export and import', () => {
     expect(merged.settings?.retention).toBe(0.8)
 
     // The other way round: only card 1 and the phone's two logs are new to the laptop.
-    expect(await laptop.importFile(JSON.stringify(await phone.exportFile(T0)))).toEqual({ ok: true, summary: { cardStates: 1, reviewLogs: 2, mistakes: 0 } })
+    expect(await importText(laptop, await exportText(phone, T0))).toEqual({ ok: true, summary: { cardStates: 1, reviewLogs: 2, mistakes: 0 } })
     const back = await laptop.loadAll()
     expect(back.cardStates.find((s) => s.cardId === cards[0]!.id)).toEqual(l0b.after)
     expect(back.reviewLogs).toHaveLength(5)
@@ -156,7 +166,7 @@ describe('export and import', () => {
     // The phone reviews card 0 again; the laptop's older file no longer changes it.
     const p0c = rate(l0b.after, 0, 3, l0b.after.due)
     await phone.saveReview(p0c.after, p0c.log)
-    expect(await phone.importFile(laptopFile)).toEqual({ ok: true, summary: { cardStates: 0, reviewLogs: 0, mistakes: 0 } })
+    expect(await importText(phone, laptopFile)).toEqual({ ok: true, summary: { cardStates: 0, reviewLogs: 0, mistakes: 0 } })
     expect((await phone.loadAll()).cardStates.find((s) => s.cardId === cards[0]!.id)).toEqual(p0c.after)
   })
 
@@ -172,7 +182,7 @@ describe('export and import', () => {
     const { after, log } = rate(null, 0, 3, T0)
     await db.saveReview(after, log)
     const before = await db.loadAll()
-    const result = await db.importFile(text)
+    const result = await importText(db, text)
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error).toContain(message)
@@ -193,7 +203,7 @@ describe('export and import', () => {
       mistakes: [],
       settings: null,
     }
-    const result = await db.importFile(JSON.stringify(file))
+    const result = await importText(db, JSON.stringify(file))
     expect(result).toEqual({ ok: false, error: '进度文件内容有误：第 2 条卡片进度记录格式有误（字段 due），未导入任何内容。' })
     const data = await db.loadAll()
     expect(data.cardStates).toEqual([])
