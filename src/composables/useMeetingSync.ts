@@ -1,6 +1,6 @@
 import { onScopeDispose, watch } from 'vue'
 import { isScreenFeed, SCREEN_CHANNEL, toScreenFeed, type ScreenMessage } from '@/lib/meeting/screenFeed'
-import { isScreenCommand, resolveCommand } from '@/lib/meeting/shortcuts'
+import { isScreenCommand } from '@/lib/meeting/shortcuts'
 import { createBroadcastTransport, isBroadcastSupported } from '@/lib/meeting/transport'
 import type { MeetingRole } from '@/lib/meeting/types'
 import { useMeetingStore } from '@/stores/useMeetingStore'
@@ -34,10 +34,7 @@ export function useMeetingSync({ role }: UseMeetingSyncOptions): UseMeetingSyncR
       const send = () => screens.post({ kind: 'feed', feed: feed() })
       screens.subscribe((message) => {
         if (message.kind === 'hello') send()
-        else if (message.kind === 'command' && isScreenCommand(message.command) && store.session) {
-          const action = resolveCommand(store.session, message.command)
-          if (action) store.dispatch(action)
-        }
+        else if (message.kind === 'command' && isScreenCommand(message.command)) store.command(message.command)
       })
       const stop = watch(() => [store.session, store.live], send)
       send()

@@ -1,7 +1,7 @@
 import { stakeOf } from '../meeting/rules'
-import { createSession, currentQuestion, currentRound, reduce, type MeetingAction } from '../meeting/session'
+import { createSession, currentQuestion, currentRound, reduce, stakeLocked, type MeetingAction } from '../meeting/session'
 import { isExpired } from '../meeting/timer'
-import type { MeetingQuestion, MeetingSession, Quiz, RiskPoints } from '../meeting/types'
+import { RISK_POINTS, type MeetingQuestion, type MeetingSession, type Quiz, type RiskPoints } from '../meeting/types'
 import { checkAnswer } from '../quiz/check'
 import type { QuizResponse } from '../quiz/types'
 
@@ -232,12 +232,10 @@ export function decideStake(room: LiveRoom, playerId: string, key: string, point
   if (!session) return { ok: false, reason: 'no-quiz' }
   if (key !== questionKey(session)) return { ok: false, reason: 'stale-question' }
   if (currentRound(session)?.kind !== 'risk') return { ok: false, reason: 'not-risk-round' }
-  if (points !== 10 && points !== 20 && points !== 30) return { ok: false, reason: 'bad-response' }
+  if (!(RISK_POINTS as readonly unknown[]).includes(points)) return { ok: false, reason: 'bad-response' }
   if (session.activeTeamId !== who.teamId || leaderOf(room, who.teamId)?.id !== who.id) return { ok: false, reason: 'not-leader' }
-  if (session.revealed || session.scoreLog.some((e) => e.roundIndex === session.roundIndex && e.questionIndex === session.questionIndex && e.outcome !== 'manual')) {
-    return { ok: false, reason: 'stake-fixed' }
-  }
-  return { ok: true, event: { e: 'stake', at: now, playerId, key, points } }
+  if (stakeLocked(session)) return { ok: false, reason: 'stake-fixed' }
+  return { ok: true, event: { e: 'stake', at: now, playerId, key, points: points as RiskPoints } }
 }
 
 // ---- applying events: no clock, no randomness ----------------------------------------------

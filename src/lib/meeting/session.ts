@@ -74,6 +74,11 @@ export function teamScores(session: Pick<MeetingSession, 'teams' | 'startingScor
 }
 
 /** Events on the question now shown. */
+/** Once the answer is shown or a verdict is in, a 风险题 stake is part of the score: changing it would rewrite history. */
+export function stakeLocked(session: MeetingSession): boolean {
+  return session.revealed || eventsOnCurrent(session).some((e) => e.outcome !== 'manual')
+}
+
 export function eventsOnCurrent(session: MeetingSession): ScoreEvent[] {
   return session.scoreLog.filter((e) => e.roundIndex === session.roundIndex && e.questionIndex === session.questionIndex)
 }
@@ -133,9 +138,7 @@ function adjustScore(session: MeetingSession, teamId: string, delta: number, now
 function setStake(session: MeetingSession, points: RiskPoints): MeetingSession {
   const round = currentRound(session)
   const question = currentQuestion(session)
-  if (!round || round.kind !== 'risk' || !question || session.revealed || !RISK_POINTS.includes(points)) return session
-  // Once a verdict is in, the stake is part of the score: changing it would rewrite history.
-  if (eventsOnCurrent(session).some((e) => e.outcome !== 'manual')) return session
+  if (!round || round.kind !== 'risk' || !question || !RISK_POINTS.includes(points) || stakeLocked(session)) return session
   if (question.points === points) return session
   const questions = round.questions.map((q, i) => (i === session.questionIndex ? { ...q, points } : q))
   const rounds = session.rounds.map((r, i) => (i === session.roundIndex ? { ...r, questions } : r))
