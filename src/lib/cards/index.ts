@@ -24,6 +24,17 @@ const LIMITS = { cloze: 3, choice: 2, truefalse: 1 }
  * so a document's cards do not change when other documents are added.
  */
 export function generateDocumentCards(doc: StudyDocument): Card[] {
+  const drafts = draftDocumentCards(doc)
+  const conflicting = new Set(conflictingDuplicates(drafts))
+  const fine = drafts.filter((c) => cardProblems(c).length === 0 && !conflicting.has(c.id) && !CARD_RULES.some((r) => r.test(c)))
+  return dedupe(fine)
+}
+
+/**
+ * Every card the generators propose for a document, before the quality checks and the lint drop
+ * what a secretary would not print (the bench reports what each rule drops here).
+ */
+export function draftDocumentCards(doc: StudyDocument): Card[] {
   const contexts = doc.passages.map((p) => preparePassage(doc, p))
   const pool = buildPool(contexts)
   const docText = contexts.map((c) => c.text).join('\n')
@@ -52,9 +63,7 @@ export function generateDocumentCards(doc: StudyDocument): Card[] {
     )
   }
   cards.push(...groupEnumerationCards(contexts))
-  const conflicting = new Set(conflictingDuplicates(cards))
-  const fine = cards.filter((c) => cardProblems(c).length === 0 && !conflicting.has(c.id) && !CARD_RULES.some((r) => r.test(c)))
-  return dedupe(fine)
+  return cards
 }
 
 /**
