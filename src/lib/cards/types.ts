@@ -50,3 +50,8 @@ export interface Card {
   /** A tag shown beside the type: '释义' for glossary definitions (a paper quiz may leave them out). */
   label?: string
 }
+
+/** The fact a card tests; cards stored before facts existed stand for themselves. */
+export function factOf(card: Pick<Card, 'id' | 'fact'>): string {
+  return card.fact || card.id
+}

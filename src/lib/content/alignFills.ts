@@ -44,17 +44,14 @@ export function recordsFromReview(result: AlignResult, replace: ReadonlySet<stri
  * passage is still the one they were checked against. Records never touch another document.
  */
 export function applyOfficialText(doc: StudyDocument, records: readonly OfficialTextRecord[]): StudyDocument {
-  const mine = new Map(records.filter((r) => r.docId === doc.id).map((r) => [r.anchor, r]))
+  const mine = recordsInForce(doc, records)
   if (!mine.size) return doc
-  let changed = false
   const passages = doc.passages.map((passage) => {
     const record = mine.get(passage.anchor)
-    if (!record || record.bundled !== passage.text) return passage
-    changed = true
+    if (!record) return passage
     const { incomplete: _incomplete, ...rest } = passage
     return hasGap(record.text) ? { ...rest, text: record.text, incomplete: true as const } : { ...rest, text: record.text }
   })
-  if (!changed) return doc
   const stillIncomplete = passages.some((p) => p.incomplete)
   const length = passages.reduce((sum, p) => sum + [...p.text].length, 0)
   const { incomplete: _incomplete, ...meta } = doc

@@ -29,12 +29,17 @@ function gapOnly(passage: Passage): boolean {
   return Boolean(passage.incomplete) && withoutGaps(passage.text) === ''
 }
 
+/** A heading that only repeats the document's title (the seed article's): neither shown nor listed. */
+export function repeatsTitle(doc: StudyDocument, heading: { title: string }): boolean {
+  return heading.title === doc.title
+}
+
 export function readerBlocks(doc: StudyDocument): ReaderBlock[] {
   const blocks: ReaderBlock[] = []
   let previous: Passage | undefined
   for (const passage of doc.passages) {
     const headings = passage.path
-      .map((h, depth) => ({ ...h, depth, hidden: depth === 0 && h.title === doc.title }))
+      .map((h, depth) => ({ ...h, depth, hidden: depth === 0 && repeatsTitle(doc, h) }))
       .filter((h) => h.anchor !== previous?.path[h.depth]?.anchor)
     const last = blocks[blocks.length - 1]
     if (gapOnly(passage) && !headings.length && last?.kind === 'gaps') {

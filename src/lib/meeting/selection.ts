@@ -1,5 +1,5 @@
 import { seededRandom, shuffleWith } from '../common/random'
-import type { Card, CardType } from '../cards/types'
+import { factOf, type Card, type CardType } from '../cards/types'
 import { DEFAULT_SECONDS, ROUND_RULES, roundOrdinal, spreadRiskPoints } from './rules'
 import type { MeetingQuestion, RiskPoints, RoundKind, RoundPlan } from './types'
 
@@ -55,7 +55,7 @@ export function selectCards(cards: readonly Card[], { docIds, types, count, seed
   const pool = cards.filter((card) => docs.has(card.docId) && kinds.has(card.type) && !exclude?.has(card.id) && !exclude?.has(card.fact))
   // One card per fact (siblings give each other away): the first drawn stands for its fact.
   const facts = new Set<string>()
-  const drawn = shuffleWith(pool, seededRandom(seed)).filter((card) => !facts.has(card.fact || card.id) && facts.add(card.fact || card.id))
+  const drawn = shuffleWith(pool, seededRandom(seed)).filter((card) => !facts.has(factOf(card)) && facts.add(factOf(card)))
   return drawn.slice(0, Math.max(0, count))
 }
 
@@ -64,7 +64,7 @@ export function buildRounds(cards: readonly Card[], specs: readonly RoundSpec[],
   const used = new Set<string>()
   return specs.map((spec, index) => {
     const picked = selectCards(cards, { docIds, types: spec.types, count: spec.count, seed: seed + index, exclude: used })
-    for (const card of picked) used.add(card.id).add(card.fact || card.id)
+    for (const card of picked) used.add(card.id).add(factOf(card))
     const stakes = spec.kind === 'risk' ? spreadRiskPoints(picked.length) : []
     return {
       kind: spec.kind,

@@ -1,5 +1,5 @@
 import { seededRandom, shuffleWith } from '../common/random'
-import type { Card } from '../cards/types'
+import { factOf, type Card } from '../cards/types'
 import { checkAnswer } from './check'
 import type { QuestionResult, Quiz, QuizMistake, QuizOptions, QuizResponse, QuizResult } from './types'
 
@@ -29,7 +29,7 @@ export function createQuiz(cards: readonly Card[], options: QuizOptions, seed: n
   const first: Card[] = []
   const rest: Card[] = []
   for (const card of shuffled) {
-    const fact = card.fact || card.id
+    const fact = factOf(card)
     if (facts.has(fact)) continue
     facts.add(fact)
     const passage = `${card.docId}#${card.anchor}`

@@ -1,4 +1,4 @@
-import type { Card } from '../cards/types'
+import { factOf, type Card } from '../cards/types'
 import { endOfDay, startOfDay } from './days'
 import type { CardState, ReviewLogEntry, StudySettings } from './types'
 
@@ -53,10 +53,6 @@ export interface StudyQueue {
   newLeftToday: number
 }
 
-/** The fact a card tests; cards stored before facts existed stand for themselves. */
-export function factOf(card: Pick<Card, 'id' | 'fact'>): string {
-  return card.fact || card.id
-}
 
 /** The chapter a card belongs to (`constitution›第一章　党员`), for interleaving and "from chapter X". */
 export function chapterOf(card: Pick<Card, 'docId' | 'heading'>): string {

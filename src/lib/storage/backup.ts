@@ -3,7 +3,7 @@ import { parseQuiz } from '../meeting/persist'
 import { createQuizStore } from '../meeting/quizStore'
 import type { Quiz } from '../meeting/types'
 import { isOfficialTextRecord, type OfficialTextRecord } from '../content/alignFills'
-import { openLibraryDb } from './libraryDb'
+import { isLocalDocumentRecord, openLibraryDb } from './libraryDb'
 import { importOfficialText, openOfficialTextDb } from './officialTextDb'
 import type { KeyValueStore } from './localSetting'
 import { openProgressDb, type QuarantineRecord } from './progressDb'
@@ -47,8 +47,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string'
 
 export function isDocumentRecord(value: unknown): value is LocalDocumentRecord {
-  if (!isObject(value)) return false
-  return ['id', 'title', 'text', 'origin', 'addedAt', 'updatedAt'].every((key) => isString(value[key])) && (value.id as string).length > 0 && (value.id as string).length <= 200
+  return isLocalDocumentRecord(value) && value.id.length > 0 && value.id.length <= 200
 }
 
 /** The branch's own documents, with their ids: their cards' progress points at those ids. */

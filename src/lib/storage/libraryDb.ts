@@ -50,7 +50,7 @@ export async function openLibraryDb(name = LIBRARY_DB_NAME): Promise<LibraryRepo
   })
   const records = async () =>
     // Whatever an older version or a bad write left behind is skipped, not fatal.
-    (await db.getAll('documents')).filter(isRecord).sort((a, b) => a.addedAt.localeCompare(b.addedAt))
+    (await db.getAll('documents')).filter(isLocalDocumentRecord).sort((a, b) => a.addedAt.localeCompare(b.addedAt))
   return {
     all: records,
     async loadParsed() {
@@ -58,7 +58,7 @@ export async function openLibraryDb(name = LIBRARY_DB_NAME): Promise<LibraryRepo
       const [rows, parsed] = await Promise.all([tx.objectStore('documents').getAll(), tx.objectStore('parsed').getAll()])
       const byId = new Map(parsed.map((row) => [row.id, row]))
       return rows
-        .filter(isRecord)
+        .filter(isLocalDocumentRecord)
         .sort((a, b) => a.addedAt.localeCompare(b.addedAt))
         .map((record) => {
           const row = byId.get(record.id)
@@ -77,7 +77,7 @@ export async function openLibraryDb(name = LIBRARY_DB_NAME): Promise<LibraryRepo
       const tx = db.transaction(['documents', 'parsed'], 'readwrite')
       const current = await tx.objectStore('documents').get(record.id)
       // Another tab may have replaced or deleted the record meanwhile; then this parsed form is stale.
-      if (current && isRecord(current) && recordFingerprint(current) === recordFingerprint(record))
+      if (current && isLocalDocumentRecord(current) && recordFingerprint(current) === recordFingerprint(record))
         await tx.objectStore('parsed').put({ id: record.id, fingerprint: recordFingerprint(record), document: parsed })
       await tx.done
     },
@@ -91,7 +91,8 @@ export async function openLibraryDb(name = LIBRARY_DB_NAME): Promise<LibraryRepo
   }
 }
 
-function isRecord(value: unknown): value is LocalDocumentRecord {
+/** A stored (or backed-up) document record of the right shape. */
+export function isLocalDocumentRecord(value: unknown): value is LocalDocumentRecord {
   if (typeof value !== 'object' || value === null) return false
   const r = value as Record<string, unknown>
   return ['id', 'title', 'text', 'origin', 'addedAt', 'updatedAt'].every((key) => typeof r[key] === 'string')

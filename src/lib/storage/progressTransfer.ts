@@ -67,18 +67,7 @@ function checkList(value: unknown, shape: Record<string, Check>, what: string): 
   return null
 }
 
-/** Reads an exported file; anything wrong is reported in Chinese and nothing is imported. */
-export function parseProgressFile(text: string): ParseResult {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return { ok: false, error: '文件内容不是有效的 JSON，可能已损坏或并非进度文件，未导入任何内容。' }
-  }
-  return parseProgressValue(value)
-}
-
-/** As parseProgressFile, for a value already read from JSON. */
+/** Checks an exported file, read from JSON (backupFile.restoreBackup reads it); anything wrong is reported in Chinese. */
 export function parseProgressValue(value: unknown): ParseResult {
   const fail = (reason: string): ParseResult => ({ ok: false, error: `${reason}，未导入任何内容。` })
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== PROGRESS_FILE_FORMAT) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QuizMistake } from '@/lib/quiz'
-import { createProgressFile, mergeProgress, parseProgressFile, progressFileName } from '@/lib/storage/progressTransfer'
+import { createProgressFile, mergeProgress, parseProgressValue, progressFileName } from '@/lib/storage/progressTransfer'
 import type { ProgressData } from '@/lib/storage/progressTypes'
 import { makeCard, T0 } from '../schedule/fixtures'
 
@@ -13,14 +13,14 @@ const empty = (): ProgressData => ({ cardStates: [], reviewLogs: [], mistakes: [
 describe('progress file', () => {
   it('round-trips through JSON with its format and version', () => {
     const data = { ...empty(), mistakes: [mistake({})] }
-    const parsed = parseProgressFile(JSON.stringify(createProgressFile(data, T0)))
+    const parsed = parseProgressValue(JSON.parse(JSON.stringify(createProgressFile(data, T0))))
     expect(parsed.ok && parsed.file.mistakes).toEqual(data.mistakes)
     expect(progressFileName(T0)).toBe('学习园地进度-2025-01-10.json')
   })
 
   it('rejects a mistake whose card snapshot is broken', () => {
     const file = createProgressFile({ ...empty(), mistakes: [mistake({ card: { ...card, type: 'essay' as never } })] }, T0)
-    expect(parseProgressFile(JSON.stringify(file))).toEqual({ ok: false, error: '进度文件内容有误：第 1 条错题记录格式有误（字段 card），未导入任何内容。' })
+    expect(parseProgressValue(JSON.parse(JSON.stringify(file)))).toEqual({ ok: false, error: '进度文件内容有误：第 1 条错题记录格式有误（字段 card），未导入任何内容。' })
   })
 
   it('merges mistakes: latest answer, larger count, earliest first time', () => {
