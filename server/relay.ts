@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws'
 import { createRateLimiter, HOST_TYPES, MAX_HOST_FRAME, MAX_PHONE_FRAME, parseClientMessage, type ClientMessage, type RateLimiter, type ServerMessage } from '../src/lib/live/protocol'
 import { liveResultsCsv } from '../src/lib/live/results'
 import { applyEvent, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, cleanName, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
-import { hostViewOf, playerViewOf } from '../src/lib/live/views'
+import { hostViewOf, playerViewOf, sharedPlayerData, type SharedPlayerData } from '../src/lib/live/views'
 import type { Journal } from './journal'
 
 /*
@@ -65,9 +65,12 @@ export function createRelay(options: RelayOptions) {
   function sendViews(): void {
     viewTimer = null
     const at = now()
+    let shared: SharedPlayerData | null | undefined
     for (const conn of conns) {
       if (conn.role === 'phone' && conn.playerId && (allDirty || dirtyPlayers.has(conn.playerId))) {
-        const view = playerViewOf(room, conn.playerId, at)
+        // What every phone's view shares (the screen view, the scores) is computed once per flush.
+        shared ??= sharedPlayerData(room)
+        const view = shared && playerViewOf(room, conn.playerId, at, shared)
         if (view) send(conn, { t: 'player', view })
       }
     }
@@ -81,10 +84,14 @@ export function createRelay(options: RelayOptions) {
     dirtyPlayers.clear()
   }
 
-  /** Views go out together shortly after a change: 300 answers in one second are not 300 × 300 frames. */
-  function scheduleViews(who: string | 'all'): void {
+  /**
+   * Views go out together shortly after a change: 300 answers in one second are not 300 × 300 frames.
+   * The host's view goes out with every flush; 'host' marks a change only the host sees (a join, a
+   * dropped message, a phone gone), so no phone's view is rebuilt for it.
+   */
+  function scheduleViews(who: string | 'all' | 'host'): void {
     if (who === 'all') allDirty = true
-    else dirtyPlayers.add(who)
+    else if (who !== 'host') dirtyPlayers.add(who)
     viewTimer ??= setTimeout(sendViews, 25)
   }
 
@@ -97,7 +104,7 @@ export function createRelay(options: RelayOptions) {
   function drop(conn: Conn, why: string): void {
     dropped += 1
     if (why === 'not-host') send(conn, { t: 'refused', reason: 'not-host', message: '只有主持人可以操作竞赛。' })
-    scheduleViews('all')
+    scheduleViews('host')
   }
 
   function refuse(conn: Conn, reason: Refusal): void {
@@ -208,7 +215,7 @@ export function createRelay(options: RelayOptions) {
         conn.limiter = createRateLimiter(200, 400)
         conn.playerId = undefined
         welcome(conn)
-        scheduleViews('all')
+        scheduleViews('host')
         return
       }
       case 'join': {
@@ -222,7 +229,6 @@ export function createRelay(options: RelayOptions) {
         commit(decision.event!, () => {
           send(conn, { t: 'seat', playerId, secret })
           scheduleViews(playerId)
-          scheduleViews('all')
         })
         return
       }
@@ -233,7 +239,7 @@ export function createRelay(options: RelayOptions) {
         if (typeof seat === 'string') return refuse(conn, seat)
         seatConn(conn, seat.id)
         send(conn, { t: 'seat', playerId: seat.id, secret: seat.secret })
-        scheduleViews('all')
+        scheduleViews(seat.id)
         return
       }
       case 'answer':
@@ -274,7 +280,7 @@ export function createRelay(options: RelayOptions) {
       })
       ws.on('close', () => {
         conns.delete(conn)
-        if (conn.role === 'phone') scheduleViews('all')
+        if (conn.role === 'phone') scheduleViews('host')
       })
       ws.on('error', () => conns.delete(conn))
       welcome(conn)

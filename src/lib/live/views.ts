@@ -81,11 +81,22 @@ export function toPlayerView(screen: ScreenView, personal: PlayerPersonal): Play
   }
 }
 
-export function playerViewOf(room: LiveRoom, playerId: string, now: number): PlayerView | null {
+/** What every phone's view is built from: computed once when many views go out together. */
+export interface SharedPlayerData {
+  screen: ScreenView
+  scores: Map<string, number>
+}
+
+export function sharedPlayerData(room: LiveRoom): SharedPlayerData | null {
+  return room.session ? { screen: toScreenView(room.session), scores: playerScores(room) } : null
+}
+
+export function playerViewOf(room: LiveRoom, playerId: string, now: number, shared = sharedPlayerData(room)): PlayerView | null {
   const player = room.players.find((p) => p.id === playerId)
   const session = room.session
-  if (!player || !session) return null
-  const screen = toScreenView(session)
+  if (!player || !session || !shared) return null
+  const { screen, scores } = shared
+  const leader = leaderOf(room, player.teamId)?.id === player.id
   const key = currentKey(room)
   const mine = key ? room.answers[key]?.find((a) => a.playerId === playerId) : undefined
   const presses = key ? (room.buzzes[key] ?? []) : []
@@ -103,12 +114,12 @@ export function playerViewOf(room: LiveRoom, playerId: string, now: number): Pla
       name: player.name,
       teamId: player.teamId,
       teamName: session.teams.find((t) => t.id === player.teamId)?.name ?? '',
-      leader: leaderOf(room, player.teamId)?.id === player.id,
-      score: playerScores(room).get(player.id) ?? 0,
+      leader,
+      score: scores.get(player.id) ?? 0,
     },
     myAnswer: mine ? (revealedNow ? { response: mine.response, correct: mine.correct } : { response: mine.response }) : null,
     buzz: kind === 'buzzer' && key ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam } : null,
-    mayChooseStake: kind === 'risk' && !session.revealed && session.activeTeamId === player.teamId && leaderOf(room, player.teamId)?.id === player.id,
+    mayChooseStake: kind === 'risk' && !session.revealed && session.activeTeamId === player.teamId && leader,
     serverNow: now,
   })
 }
