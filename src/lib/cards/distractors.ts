@@ -4,40 +4,11 @@ import { formatQuantity, neighbourValues } from './numbers'
 import type { KeySpan } from './spans'
 import { hash, seededShuffle } from './text'
 
-/** Terms of one document that distractors can be drawn from. */
-export interface DistractorPool {
-  quoted: string[]
-  /** List members keyed by their list's shared suffix (纪律, 建设, 意识); lists without one are left out. */
-  members: Map<string, string[]>
-}
-
-/** The suffix (two characters or more) shared by every member of a list, or ''. */
-export function listSuffix(items: readonly { text: string }[]): string {
-  let suffix = items[0]?.text ?? ''
-  for (const { text } of items) while (suffix && !text.endsWith(suffix)) suffix = suffix.slice(1)
-  return suffix.length >= 2 ? suffix : ''
-}
-
-export function buildPool(contexts: readonly PassageContext[]): DistractorPool {
-  const quoted = new Set<string>()
-  const members = new Map<string, string[]>()
-  for (const ctx of contexts) {
-    for (const spans of ctx.spans) {
-      for (const span of spans) {
-        if (span.kind === 'quoted') quoted.add(span.text)
-        const suffix = span.kind === 'member' && span.list ? listSuffix(span.list.items) : ''
-        if (suffix) members.set(suffix, [...new Set([...(members.get(suffix) ?? []), span.text])])
-      }
-    }
-  }
-  return { quoted: [...quoted], members }
-}
-
 /**
  * Up to `count` wrong answers of the same kind as `span`, none of which occurs in the passage,
  * so no distractor can accidentally be right. Empty when no plausible distractor exists.
  */
-export function distractorsFor(span: KeySpan, ctx: PassageContext, pool: DistractorPool, count = 3): string[] {
+export function distractorsFor(span: KeySpan, ctx: PassageContext, count = 3): string[] {
   const seed = `${ctx.doc.id}#${ctx.passage.anchor}:${span.text}`
   const fits = (candidate: string) => candidate !== span.text && !ctx.text.includes(candidate) && !candidate.includes(span.text)
   let candidates: string[] = []

@@ -1,6 +1,5 @@
 import type { StudyDocument } from '../content/types'
 import { preparePassage } from './context'
-import { buildPool } from './distractors'
 import { groupEnumerationCards, passageEnumerationCards } from './generators/enumeration'
 import { choiceCards, clozeCards, rankSpans, trueFalseCards } from './generators/spanCards'
 import { sourceCards } from './generators/source'
@@ -36,7 +35,6 @@ export function generateDocumentCards(doc: StudyDocument): Card[] {
  */
 export function draftDocumentCards(doc: StudyDocument): Card[] {
   const contexts = doc.passages.map((p) => preparePassage(doc, p))
-  const pool = buildPool(contexts)
   const docText = contexts.map((c) => c.text).join('\n')
   const cards: Card[] = []
   const glossary = doc.kind === 'glossary'
@@ -48,7 +46,7 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
       if (seenHeadings.has(key)) continue
       seenHeadings.add(key)
       const ranked = rankSpans(ctx).filter((c) => c.sentence.index === 0)
-      const defs = [...clozeCards(ctx, ranked, 1), ...choiceCards(ctx, ranked, pool, 1)]
+      const defs = [...clozeCards(ctx, ranked, 1), ...choiceCards(ctx, ranked, 1)]
       for (const card of defs) card.label = '释义'
       cards.push(...defs)
       continue
@@ -58,8 +56,8 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
       ...clozeCards(ctx, ranked, LIMITS.cloze),
       ...passageEnumerationCards(ctx),
       ...sourceCards(ctx, contexts, docText),
-      ...choiceCards(ctx, ranked, pool, LIMITS.choice),
-      ...trueFalseCards(ctx, ranked, pool, LIMITS.truefalse),
+      ...choiceCards(ctx, ranked, LIMITS.choice),
+      ...trueFalseCards(ctx, ranked, LIMITS.truefalse),
     )
   }
   cards.push(...groupEnumerationCards(contexts))

@@ -1,5 +1,5 @@
 import { makeCard, type PassageContext } from '../context'
-import { closedSibling, distractorsFor, inFamily, type DistractorPool } from '../distractors'
+import { closedSibling, distractorsFor, inFamily } from '../distractors'
 import { GENERIC_WORDS } from '../lexicon'
 import { findQuantities } from '../numbers'
 import type { KeySpan } from '../spans'
@@ -95,12 +95,12 @@ export function clozeCards(ctx: PassageContext, ranked: Candidate[], limit: numb
 }
 
 /** 单选: a blank with three distractors of the same kind; numbers as a sorted ladder. */
-export function choiceCards(ctx: PassageContext, ranked: Candidate[], pool: DistractorPool, limit: number): Card[] {
+export function choiceCards(ctx: PassageContext, ranked: Candidate[], limit: number): Card[] {
   const out: Card[] = []
   const wrongFor = new Map<Candidate, string[]>()
   const usable = ranked.filter((c) => {
     if (givesAway(blanked(ctx, c, BLANK), c.span)) return false
-    const wrong = distractorsFor(c.span, ctx, pool)
+    const wrong = distractorsFor(c.span, ctx)
     wrongFor.set(c, wrong)
     return wrong.length >= 3
   })
@@ -119,8 +119,8 @@ export function choiceCards(ctx: PassageContext, ranked: Candidate[], pool: Dist
 }
 
 /** A wrong version of the span a secretary would print: another number, or a sibling in a closed list. */
-function falseSwap(ctx: PassageContext, c: Candidate, pool: DistractorPool): string | undefined {
-  if (c.span.kind === 'quantity') return distractorsFor(c.span, ctx, pool, 1)[0]
+function falseSwap(ctx: PassageContext, c: Candidate): string | undefined {
+  if (c.span.kind === 'quantity') return distractorsFor(c.span, ctx, 1)[0]
   if (c.span.kind === 'member') return closedSibling(c.span, c.sentence.text, c.fact)
   return undefined
 }
@@ -130,10 +130,10 @@ function falseSwap(ctx: PassageContext, c: Candidate, pool: DistractorPool): str
  * which of the two is decided by the fact's hash. Sentences without such a swap only ever
  * give true statements (the bank balances 正确 and 错误 afterwards).
  */
-export function trueFalseCards(ctx: PassageContext, ranked: Candidate[], pool: DistractorPool, limit: number): Card[] {
+export function trueFalseCards(ctx: PassageContext, ranked: Candidate[], limit: number): Card[] {
   const out: Card[] = []
   const usable = ranked.filter((c) => !/正确|错误/.test(c.sentence.text))
-  const swaps = new Map(usable.map((c) => [c, falseSwap(ctx, c, pool)]))
+  const swaps = new Map(usable.map((c) => [c, falseSwap(ctx, c)]))
   const swappable = usable.filter((c) => swaps.get(c) !== undefined)
   for (const c of spread(swappable.length ? swappable : usable, limit)) {
     const wrong = swaps.get(c)
