@@ -73,7 +73,9 @@ export function buildVocabulary(documents: readonly StudyDocument[], terms = rea
   const initials = [...spelled].map(([term, letters]): [string, string] => [letters, term])
 
   const prose = documents.filter((doc) => doc.kind === 'glossary' || doc.kind === 'article').map((doc) => doc.id)
-  return { fold, initials, synonyms: Object.entries(terms.synonyms), documents: names, prose }
+  // Longest short form first, so a longer one is spelled out before a shorter one inside it.
+  const synonyms = Object.entries(terms.synonyms).sort((a, b) => b[0].length - a[0].length)
+  return { fold, initials, synonyms, documents: names, prose }
 }
 
 /** The app's search over the bundled texts, as the build ships it (CLI, bench and build plugin share this). */

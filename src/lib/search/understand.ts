@@ -54,8 +54,8 @@ export function understand(normalized: string, vocabulary: SearchVocabulary, isI
     break
   }
   rest = rest.trim()
-  const content = contentWords(rest, atomsIn(rest, vocabulary))
-  const titleOnly = docId !== null && content.length === 0
+  const restAtoms = atomsIn(rest, vocabulary)
+  const titleOnly = docId !== null && contentWords(rest, restAtoms).length === 0
   const cited = docId ? CITATION.exec(rest.replace(/\s+/gu, '')) : null
   const citation = cited && (cited[1] || cited[3]) ? parseNumeral(cited[2]!) : null
 
@@ -74,20 +74,22 @@ export function understand(normalized: string, vocabulary: SearchVocabulary, isI
   const spelled = spellOut(text, vocabulary)
   addVariant(words(spelled))
   const spelledRest = spellOut(rest, vocabulary)
-  const atoms = new Set([...atomsIn(rest, vocabulary), ...atomsIn(spelledRest, vocabulary)])
-  const pieces = [...new Set([...contentWords(rest, atoms), ...contentWords(spelledRest, atoms)])]
+  const atoms = spelledRest === rest ? restAtoms : new Set([...restAtoms, ...atomsIn(spelledRest, vocabulary)])
+  const restWords = contentWords(rest, atoms)
+  const spelledWords = spelledRest === rest ? restWords : contentWords(spelledRest, atoms)
+  const pieces = [...new Set([...restWords, ...spelledWords])]
   const scoped: string[][] = []
-  for (const words of [contentWords(rest, atoms), contentWords(spelledRest, atoms)]) {
+  for (const words of [restWords, spelledWords]) {
     const key = words.join(' ')
     if (words.length && !seen.has(key)) seen.add(key), scoped.push(words)
   }
   return { text, docId, titleOnly, citation: Number.isNaN(citation) ? null : citation, variants, scoped, pieces, atoms }
 }
 
-/** Short forms replaced by the full wording the texts use (中纪委 → 中央纪律检查委员会), longest first. */
+/** Short forms replaced by the full wording the texts use (中纪委 → 中央纪律检查委员会); the build lists the longest first. */
 function spellOut(text: string, vocabulary: SearchVocabulary): string {
   let out = text
-  for (const [short, full] of [...vocabulary.synonyms].sort((a, b) => b[0].length - a[0].length))
+  for (const [short, full] of vocabulary.synonyms)
     if (out.includes(short) && !out.includes(full)) out = out.split(short).join(full)
   return out
 }

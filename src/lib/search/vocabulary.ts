@@ -5,9 +5,9 @@
 export interface SearchVocabulary {
   /** Traditional → simplified, one character each, for the characters the texts use. */
   fold: Record<string, string>
-  /** [pinyin initials, Han term] for glossary terms, document names and headings; one initial per character. */
+  /** [pinyin initials, Han term] for glossary terms, document names, headings and the card lexicon's key terms; one initial per character. */
   initials: [string, string][]
-  /** [short form, full wording the texts use], from content/search-terms.yaml. */
+  /** [short form, full wording the texts use], from content/search-terms.yaml, longest short form first. */
   synonyms: [string, string][]
   /** [name, docId]: names members use for a document (titles, short titles, reviewed aliases). */
   documents: [string, string][]
