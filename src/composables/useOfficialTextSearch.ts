@@ -13,17 +13,27 @@ export function useOfficialTextSearch(): void {
   const search = useSearchStore()
   const official = useOfficialTextStore()
   const library = useLibraryStore()
-  let indexed = new Set<string>()
+  // The documents indexed with filled text, by id, with the passages they were indexed from: a reload of
+  // the records that changes nothing (after a backup import) re-indexes nothing.
+  let indexed = new Map<string, StudyDocument['passages']>()
+  let forEngine: unknown = null
   watch(
     [() => search.engine, () => official.changedDocuments],
     ([engine, changed]) => {
       if (!engine) return
-      const now = new Set(changed.map((doc) => doc.id))
+      if (engine !== forEngine) (forEngine = engine), (indexed = new Map())
+      const now = new Map(changed.map((doc) => [doc.id, doc.passages]))
+      const fresh = changed.filter((doc) => !samePassages(indexed.get(doc.id), doc.passages))
       // A document whose records were cleared goes back to its bundled text.
       const restored: StudyDocument[] = (library.bundled ?? []).filter((doc) => indexed.has(doc.id) && !now.has(doc.id))
-      void search.replaceDocuments([...changed, ...restored])
+      void search.replaceDocuments([...fresh, ...restored])
       indexed = now
     },
     { immediate: true },
   )
+}
+
+/** Same passages, the same texts in the same places (applying records makes new objects each time). */
+function samePassages(a: StudyDocument['passages'] | undefined, b: StudyDocument['passages']): boolean {
+  return !!a && a.length === b.length && a.every((p, i) => p.anchor === b[i]!.anchor && p.text === b[i]!.text)
 }
