@@ -14,6 +14,7 @@ import { loadBundledCorpus } from '../build/contentFiles'
 import { buildSearch } from '../build/searchVocabulary'
 import { measureBundle } from './bundle'
 import { benchCards } from './cards'
+import { benchClassic } from './classic'
 import { liveSection } from './live'
 import { ENGINES, type BenchEngine } from './engines'
 import { evaluate, type KindScore } from './evaluate'
@@ -132,6 +133,7 @@ function cardsSection(documents: StudyDocument[]) {
     return [doc.id, ...types.map((t) => mine.filter((c) => c.type === t).length), mine.length]
   })))
   benchCards(documents)
+  benchClassic(documents)
 }
 
 async function liveLoadSection() {
