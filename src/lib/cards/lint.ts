@@ -42,10 +42,19 @@ export function isClipped(card: Card): boolean {
   return /^(?:“)?……/.test(p) || /[；;，,、]$/.test(p) || /[；;，,]”/.test(p)
 }
 
-/** The prompt points at something outside itself (这、此、该、上述、文中所). */
+/**
+ * The prompt points at something outside itself (这、此、该、上述、文中所), or lost its subject: a
+ * headless 的-phrase (需要继续考察和教育的，可以延长预备期 — whose?) or a “since …” opening cut
+ * straight to the predicate (十三届四中全会以来……形成了 — who?).
+ */
 export function isDangling(card: Card): boolean {
   const p = card.prompt.replace(/^(?:党章规定，|“)/, '')
-  return /^(?:这|此|该|上述|两种|以上|前款|本条)/.test(p) || /文中|本文|上文|下文|本应用/.test(card.prompt)
+  return (
+    /^(?:这|此|该|上述|两种|以上|前款|本条)/.test(p) ||
+    /文中|本文|上文|下文|本应用/.test(card.prompt) ||
+    (/^[^，。：“”（）]{2,20}的，/.test(p) && !/^[^，]*凡/.test(p)) ||
+    /^[十一二三四五六七八九\d][^，……]*以来……/.test(p)
+  )
 }
 
 export function hasHalfWidth(card: Card): boolean {
@@ -100,7 +109,9 @@ export function givesAnswerAway(card: Card): boolean {
   if (card.type === 'truefalse' || card.type === 'enumeration' || card.type === 'source') return false
   if (countsItsOwnList(card)) return true
   return answersOf(card).some((answer) => {
-    const a = [...answer.replace(/[“”《》]/g, '')]
+    const a = [...answer.replace(/[\p{P}\s]/gu, '')]
+    if (a.length < 3 || a.length > 12) return false
+    if (spelledOut(a, card.prompt)) return true
     if (a.length < 4 || a.length > 8) return false
     const pieces: string[] = []
     for (let i = 0; i + 1 < a.length; i += 2) pieces.push(a[i]! + a[i + 1]!)
@@ -108,12 +119,32 @@ export function givesAnswerAway(card: Card): boolean {
   })
 }
 
-/** A count asked over the very list that follows it: （    ）：警告、严重警告、…… with 五种 as the answer. */
+/** The answer's characters, in order, packed close together in the prompt (党小组 in 党员小组). */
+function spelledOut(answer: readonly string[], prompt: string): boolean {
+  const chars = [...prompt]
+  for (let start = 0; start < chars.length; start++) {
+    if (chars[start] !== answer[0]) continue
+    let at = 1
+    for (let i = start + 1; i < chars.length && i - start <= answer.length; i++) if (chars[i] === answer[at]) at++
+    if (at === answer.length) return true
+  }
+  return false
+}
+
+/**
+ * A count the prompt answers itself: asked over the very list that follows or precedes it
+ * (（    ）：警告、严重警告、…… or 甲、乙、丙、丁这（    ）), or over a catchword that carries the
+ * number (“四风”……的（    ）不良作风 with 四种 as the answer).
+ */
 function countsItsOwnList(card: Card): boolean {
   const count = /^([一二三四五六七八九十]+|\d+)[种项个条类方面]$/.exec(String(card.answer))
-  const listed = /（\s*）[：:]([^。；]+)/.exec(card.prompt)
-  if (!count || !listed) return false
-  return listed[1]!.split('、').length === parseNumeral(count[1]!)
+  if (!count) return false
+  const n = parseNumeral(count[1]!)
+  const after = /（\s*）[：:]([^。；]+)/.exec(card.prompt)
+  if (after && after[1]!.split('、').length === n) return true
+  const before = /([^，。；：]+?)(?:这|等)?（\s*）/.exec(card.prompt)
+  if (before && before[1]!.split('、').length === n) return true
+  return new RegExp(`“${count[1]}[^”]{1,6}”`).test(card.prompt)
 }
 
 /** A list answer whose item lost its modal clause (有权……, 必须……) — the right itself. */
@@ -137,7 +168,7 @@ export function isGlossaryProse(card: Card): boolean {
 export const CARD_RULES: readonly LintRule[] = [
   { key: 'article-trivia', label: '党章条号题（哪一条）', test: isArticleTrivia },
   { key: 'clipped', label: '题干截断（……开头、；结尾）', test: isClipped },
-  { key: 'dangling', label: '指代不明（这/此/该/上述/文中所）', test: isDangling },
+  { key: 'dangling', label: '指代不明或缺主语（这/此/该/上述/文中所）', test: isDangling },
   { key: 'half-width', label: '中文间的半角标点', test: hasHalfWidth },
   { key: 'few-distractors', label: '干扰项不足三个的单选', test: hasFewDistractors },
   { key: 'mixed-categories', label: '干扰项与答案不同类', test: mixesCategories },

@@ -53,6 +53,11 @@ describe('card-quality rules, each on a real card', () => {
     expect(isDangling(card({ type: 'cloze', prompt: '这些委员会的委员和候补委员必须有（    ）的党龄。', answer: '五年以上' }))).toBe(true)
     expect(isDangling(card({ type: 'cloze', prompt: '干部作风（    ）是文中与区党委要求并列学习的一项干部作风规定。', answer: '“十不准”' }))).toBe(true)
     expect(isDangling(card({ type: 'cloze', prompt: '党章规定，中央委员会委员和候补委员必须有（    ）的党龄。', answer: '五年以上' }))).toBe(false)
+    // Subjects lost (the blind review of 2026-11-27 marked both): a headless 的-phrase, and “since …” cut to the verb.
+    expect(isDangling(card({ type: 'cloze', prompt: '党章规定，需要继续考察和教育的，可以延长预备期，但不能超过（    ）。', answer: '一年' }))).toBe(true)
+    expect(isDangling(card({ type: 'cloze', prompt: '党章规定，十三届四中全会以来……积累了治党治国新的宝贵经验，形成了（    ）重要思想。', answer: '“三个代表”' }))).toBe(true)
+    expect(isDangling(card({ type: 'cloze', prompt: '党章规定，基层单位凡是有正式党员（    ）的，都应当成立党的基层组织。', answer: '三人以上' }))).toBe(false)
+    expect(isDangling(card({ type: 'cloze', prompt: '党章规定，中国共产党自成立以来……历经（    ）奋斗。', answer: '百年' }))).toBe(false)
   })
 
   it('half-width punctuation between Chinese characters', () => {
@@ -89,6 +94,7 @@ describe('card-quality rules, each on a real card', () => {
   it('generic blanks and broken span edges', () => {
     expect(isGenericBlank(card({ type: 'cloze', prompt: '发展了社会主义的经济、（    ）和文化。', answer: '政治', generator: 'cloze:member' }))).toBe(true)
     expect(isGenericBlank(card({ type: 'cloze', prompt: '（    ）为重点,突出政治功能', answer: '一是以提升组织力量' }))).toBe(true)
+    expect(isGenericBlank(card({ type: 'cloze', prompt: '党章规定，（    ）是中国工人阶级的先锋队。', answer: '中国共产党' }))).toBe(true)
     expect(isGenericBlank(card({ type: 'cloze', prompt: '党章规定，党的最高理想和最终目标是（    ）。', answer: '实现共产主义', generator: 'cloze:predicate' }))).toBe(false)
     expect(isGenericBlank(card({ type: 'choice', prompt: '党章规定，党组织对党员作出处分决定，应当（    ）地查清事实。', answer: '实事求是' }))).toBe(false)
   })
@@ -99,6 +105,16 @@ describe('card-quality rules, each on a real card', () => {
     // A count over the list that follows it (a card the generator printed before this rule).
     expect(givesAnswerAway(card({ type: 'cloze', prompt: '党章规定，对党员的纪律处分有（    ）：警告、严重警告、撤销党内职务、留党察看、开除党籍。', answer: '五种' }))).toBe(true)
     expect(givesAnswerAway(card({ type: 'cloze', prompt: '党章规定，对党员的纪律处分有（    ）。', answer: '五种' }))).toBe(false)
+    // A count over the list before it, or over a catchword that carries the number.
+    const principles = '党章规定，坚持社会主义道路、坚持人民民主专政、坚持中国共产党的领导、坚持马克思列宁主义毛泽东思想这（    ）基本原则，是我们的立国之本。'
+    expect(givesAnswerAway(card({ type: 'cloze', prompt: principles, answer: '四项' }))).toBe(true)
+    expect(givesAnswerAway(card({ type: 'cloze', prompt: '党章规定，在社会主义现代化建设的整个过程中，必须坚持（    ）基本原则。', answer: '四项' }))).toBe(false)
+    const fourWinds = '“四风”指形式主义、官僚主义、享乐主义和奢靡之风，是党内脱离群众、损害党群干群关系的（    ）不良作风。'
+    expect(givesAnswerAway(card({ type: 'cloze', docId: 'glossary', prompt: fourWinds, answer: '四种' }))).toBe(true)
+    // A term its own definition spells out.
+    const group = '（    ）是党支部根据工作需要、按照党员所在单位或居住地等划分的党员小组，是党支部开展工作的基本单元。'
+    expect(givesAnswerAway(card({ type: 'cloze', docId: 'glossary', prompt: group, answer: '党小组' }))).toBe(true)
+    expect(givesAnswerAway(card({ type: 'cloze', prompt: '党章规定，党支部是党的（    ）。', answer: '基础组织' }))).toBe(false)
   })
 
   it('list answers cut before the right itself', () => {
