@@ -2,9 +2,10 @@ import type { StudyDocument } from '../content/types'
 import { preparePassage } from './context'
 import { groupEnumerationCards, passageEnumerationCards } from './generators/enumeration'
 import { choiceCards, clozeCards, rankSpans, trueFalseCards } from './generators/spanCards'
-import { sourceCards } from './generators/source'
+import { topicCards } from './generators/topic'
 import { CARD_RULES, conflictingDuplicates } from './lint'
 import { cardProblems, questionKey } from './quality'
+import { findQuantities } from './numbers'
 import { hash } from './text'
 import type { Card } from './types'
 
@@ -26,7 +27,30 @@ export function generateDocumentCards(doc: StudyDocument): Card[] {
   const drafts = draftDocumentCards(doc)
   const conflicting = new Set(conflictingDuplicates(drafts))
   const fine = drafts.filter((c) => cardProblems(c).length === 0 && !conflicting.has(c.id) && !CARD_RULES.some((r) => r.test(c)))
-  return dedupe(fine)
+  return capRepeatedAnswers(dedupe(fine))
+}
+
+/** How many generated cards of one document may share a term as answer (总纲 says “三个代表” seven times). */
+const SAME_ANSWER_LIMIT = 2
+
+/**
+ * Keeps the first few cards per answered term, so one phrase does not fill a paper. Numbers are
+ * exempt (五年 as the term of the Central Committee and of a provincial committee are two facts),
+ * and so is a passage's only 填空 or 单选.
+ */
+function capRepeatedAnswers(cards: readonly Card[]): Card[] {
+  const perPassage = new Map<string, number>()
+  for (const c of cards) if (c.type === 'cloze' || c.type === 'choice') perPassage.set(c.anchor, (perPassage.get(c.anchor) ?? 0) + 1)
+  const seen = new Map<string, number>()
+  return cards.filter((card) => {
+    if (card.type === 'truefalse' || Array.isArray(card.answer) || perPassage.get(card.anchor) === 1) return true
+    const key = card.answer
+    if (findQuantities(key).some((q) => q.text === key)) return true
+    const n = (seen.get(key) ?? 0) + 1
+    seen.set(key, n)
+    if (n > SAME_ANSWER_LIMIT) perPassage.set(card.anchor, perPassage.get(card.anchor)! - 1)
+    return n <= SAME_ANSWER_LIMIT
+  })
 }
 
 /**
@@ -34,8 +58,10 @@ export function generateDocumentCards(doc: StudyDocument): Card[] {
  * what a secretary would not print (the bench reports what each rule drops here).
  */
 export function draftDocumentCards(doc: StudyDocument): Card[] {
+  // A report (the seed article) tells a branch's story: its sentences are figures, names and
+  // awards, not rules to learn, so only its hand-written cards are asked.
+  if (doc.kind === 'article') return []
   const contexts = doc.passages.map((p) => preparePassage(doc, p))
-  const docText = contexts.map((c) => c.text).join('\n')
   const cards: Card[] = []
   const glossary = doc.kind === 'glossary'
   const seenHeadings = new Set<string>()
@@ -55,7 +81,7 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
     cards.push(
       ...clozeCards(ctx, ranked, LIMITS.cloze),
       ...passageEnumerationCards(ctx),
-      ...sourceCards(ctx, contexts, docText),
+      ...topicCards(ctx, contexts),
       ...choiceCards(ctx, ranked, LIMITS.choice),
       ...trueFalseCards(ctx, ranked, LIMITS.truefalse),
     )

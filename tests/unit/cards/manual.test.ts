@@ -26,7 +26,7 @@ describe('companion card files', () => {
     const cards = loadManualCards(corpus)
     expect(cards.length).toBeGreaterThanOrEqual(5)
     expect(cards.every((c) => c.origin === 'manual')).toBe(true)
-    expect(cards.find((c) => c.docId === 'tibet-museum-branch' && c.prompt.includes('发展党员'))?.answer).toBe('6名')
+    expect(cards.find((c) => c.docId === 'tibet-museum-branch' && c.prompt.includes('监督员制度'))?.original).toBe('每季度')
     const bank = generateCards(corpus, cards)
     for (const c of cards) expect(bank.map((b) => b.id)).toContain(c.id)
   })
@@ -77,7 +77,33 @@ describe('documents added in the browser', () => {
     const cards = generateCards([doc])
     expect(cards.some((c) => c.type === 'cloze' && c.answer === '六个月')).toBe(true)
     expect(cards.some((c) => c.type === 'enumeration' && c.anchor === 'art-4')).toBe(true)
-    expect(cards.some((c) => c.type === 'source' && c.answer === '第二项')).toBe(true)
+    // No item numbers asked; these items open with no topic, so there is no 哪一方面 question either.
+    expect(cards.some((c) => c.type === 'source' || /第[一二三四]项|哪一[条项]/.test(c.prompt))).toBe(false)
     expect(generateCards([doc])).toEqual(cards)
+  })
+
+  it('ask which point a rule belongs to when the points open with a topic', () => {
+    const points = ['严守政治纪律', '严守组织纪律', '严守廉洁纪律', '严守群众纪律']
+    const rules = ['不得妄议中央大政方针，不得传播政治谣言', '不得违规插手干部选拔任用，不得拉帮结派', '不得收受可能影响公正执行公务的礼品礼金，不得违规经商办企业', '不得侵害百姓利益，不得对来访者冷硬横推']
+    const source = [
+      '---',
+      'id: branch-ten',
+      'title: 党员干部四条纪律要求',
+      'shortTitle: 四条要求',
+      'kind: local',
+      'issuer: 某党支部',
+      'date: 2024-01-01',
+      'version: 试行',
+      'source: 支部自定',
+      '---',
+      ...points.map((p, i) => `${'一二三四'[i]}、要${p}，${rules[i]}。`),
+    ].join('\n')
+    const doc = parseDocument('local.md', source, { strict: false })
+    const topical = generateCards([doc]).filter((c) => c.prompt.includes('哪一方面的要求'))
+    expect(topical.length).toBe(4)
+    for (const c of topical) {
+      expect(c.options).toEqual(points)
+      expect(c.prompt).toContain(rules[points.indexOf(c.answer as string)]!.split('，')[0])
+    }
   })
 })

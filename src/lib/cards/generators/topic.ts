@@ -1,0 +1,83 @@
+import { parseNumeral } from '../../content/numerals'
+import { docName, makeCard, type PassageContext } from '../context'
+import { fullWidth } from '../text'
+import type { Card } from '../types'
+
+const NUMBERED = /^(?:第([零一二三四五六七八九十百千两\d]+)条|([零一二三四五六七八九十百千两\d]+)、)$/
+
+/** The number of a numbered passage (`第七条`, `三、`); null when unlabelled. */
+export function itemNumber(label: string): number | null {
+  const m = NUMBERED.exec(label)
+  return m ? parseNumeral((m[1] ?? m[2])!) : null
+}
+
+/**
+ * The topic an item opens with, when it has one: `要精简会议活动，……` → 精简会议活动,
+ * `坚持公私分明，……` → 坚持公私分明. Null when the first clause is too long to be a heading.
+ */
+export function itemTopic(body: string): string | null {
+  const first = body.trim().split(/[，。；：,;:\n]/)[0]!.replace(/^要/, '')
+  const length = [...first].length
+  return length >= 4 && length <= 8 && first !== body.trim() ? first : null
+}
+
+function bigrams(text: string): string[] {
+  const chars = [...text]
+  return chars.slice(1).map((c, i) => chars[i]! + c)
+}
+
+/**
+ * The longest run of clauses of the item, after its topic, that shares no two-character piece
+ * with the topic (so the quote does not name its own answer), 6–50 characters long.
+ */
+function quoteFor(body: string, topic: string): string | null {
+  const pieces = bigrams(topic)
+  const rest = body.trim().slice(body.indexOf(topic) + topic.length)
+  let best = ''
+  for (const sentence of rest.split(/[。；！？\n]/)) {
+    let run: string[] = []
+    const flush = () => {
+      const text = run.join('，')
+      if (text.length > best.length && text.length <= 50) best = text
+      run = []
+    }
+    for (const clause of sentence.split(/[，,]/).map((c) => c.trim())) {
+      if (!clause || pieces.some((p) => clause.includes(p))) flush()
+      else run.push(clause)
+      if (run.join('，').length > 50) run.shift()
+    }
+    flush()
+  }
+  return [...best].length >= 6 ? best : null
+}
+
+/**
+ * 哪一方面的要求: for numbered texts whose items open with a topic (the eight points of the 八项规定:
+ * 改进调查研究, 精简会议活动 …; the norms of the 准则), a clause of one item is quoted and the topics of
+ * four neighbouring items are the options. This replaces “出自哪一项”: a secretary asks what a point
+ * is about, not its number (a blind review rejected every number question).
+ */
+export function topicCards(ctx: PassageContext, contexts: readonly PassageContext[]): Card[] {
+  if (itemNumber(ctx.passage.label) === null) return []
+  const topic = itemTopic(ctx.body)
+  if (!topic) return []
+  const section = (c: PassageContext) => c.passage.path.map((h) => h.anchor).join('/')
+  const siblings = contexts.filter((c) => section(c) === section(ctx) && itemNumber(c.passage.label) !== null)
+  const topics = siblings.map((c) => itemTopic(c.body))
+  // Every item of the section needs a topic, all different: otherwise the options are not of one kind.
+  if (siblings.length < 4 || topics.some((t) => !t) || new Set(topics).size !== topics.length) return []
+  const quote = quoteFor(ctx.body, topic)
+  if (!quote) return []
+  const at = siblings.indexOf(ctx)
+  const from = Math.max(0, Math.min(at - 1 - (at % 2), siblings.length - 4))
+  const options = topics.slice(from, from + 4) as string[]
+  const firstSentence = ctx.sentences[0]?.text ?? topic
+  const card = makeCard(
+    ctx,
+    'choice',
+    `topic:${quote}`,
+    { prompt: fullWidth(`“${quote}”是${docName(ctx.doc)}中哪一方面的要求？`), answer: topic, options, about: firstSentence },
+    'choice:topic',
+  )
+  return [card]
+}
