@@ -49,7 +49,8 @@ export const CATCHWORD_CATEGORIES: Readonly<Record<CatchwordCategory, readonly s
   system: ['“三会一课”', '民主生活会', '组织生活会', '谈心谈话', '民主评议党员', '主题党日'],
   campaign: ['“两学一做”', '“三严三实”', '“不忘初心、牢记使命”', '党史学习教育', '群众路线教育实践活动'],
   style: ['“四风”', '形式主义', '官僚主义', '享乐主义', '奢靡之风'],
-  regulation: ['“八项规定”', '“十不准”', '“约法十章、九项要求”', '“四种形态”'],
+  // “四种形态” is a way of enforcing discipline, not a regulation: it has no peers to offer, so no 单选.
+  regulation: ['“八项规定”', '“十不准”', '“约法十章、九项要求”'],
 }
 
 /** The category of a catchword (quotes optional), or undefined for words outside the lexicon. */
