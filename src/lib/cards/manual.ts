@@ -111,6 +111,8 @@ export function parseCardFile(file: CardFile, documents: readonly StudyDocument[
       origin: 'manual',
       generator: 'manual',
     }
+    // The glossary is the project's own prose: a card written on it asks what a term means (释义).
+    if (doc.kind === 'glossary') card.label = '释义'
     if (t === 'truefalse') card.options = ['正确', '错误']
     else if (options !== undefined) {
       const list = (options as unknown[]).map(text)
