@@ -51,7 +51,7 @@ export function isDangling(card: Card): boolean {
   const p = card.prompt.replace(/^(?:党章规定，|“)/, '')
   return (
     /^(?:这|此|该|上述|两种|以上|前款|本条)/.test(p) ||
-    /文中|本文|上文|下文|本应用/.test(card.prompt) ||
+    /文中|本文|上文|下文|本应用|上述|前款|本条/.test(card.prompt) ||
     (/^[^，。：“”（）]{2,20}的，/.test(p) && !/^[^，]*凡/.test(p)) ||
     /^[十一二三四五六七八九\d][^，……]*以来……/.test(p)
   )
