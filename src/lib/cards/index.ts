@@ -6,7 +6,7 @@ import { topicCards } from './generators/topic'
 import { CARD_RULES, conflictingDuplicates } from './lint'
 import { cardProblems, questionKey } from './quality'
 import { findQuantities } from './numbers'
-import { hash } from './text'
+import { BLANK, hash } from './text'
 import type { Card } from './types'
 
 export type { Card, CardType } from './types'
@@ -72,7 +72,9 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
       if (seenHeadings.has(key)) continue
       seenHeadings.add(key)
       const ranked = rankSpans(ctx).filter((c) => c.sentence.index === 0)
-      const defs = [...clozeCards(ctx, ranked, 1), ...choiceCards(ctx, ranked, 1)]
+      // Never the defined term itself: its definition names it (围绕一个主题……的一天 → 主题党日;
+      // 严以……、……要实 → 三严三实), so only the facts inside a definition are asked.
+      const defs = [...clozeCards(ctx, ranked, 1), ...choiceCards(ctx, ranked, 1)].filter((c) => !c.prompt.startsWith(BLANK))
       for (const card of defs) card.label = '释义'
       cards.push(...defs)
       continue

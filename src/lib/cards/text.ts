@@ -99,12 +99,18 @@ export function clip(sentence: string, start: number, end: number, max = 80): st
     else if (before.length) from = before.shift()!
     else break
   }
-  // The rest of the sentence after the kept clauses is dropped: the prompt ends where its clause ends.
-  const body = sentence.slice(from, Math.min(to - 1, sentence.length)).replace(/[，,：:；;]$/, '')
+  // The rest of the sentence after the kept clauses is dropped — except a short closing predicate
+  // (……，可以申请加入中国共产党), without which the kept clauses do not say what they are for.
+  let body = sentence.slice(from, Math.min(to - 1, sentence.length)).replace(/[，,：:；;]$/, '')
+  const last = sentence.slice(bounds[bounds.length - 2]!)
+  if (to <= sentence.length && last.length <= 16 && MAIN_PREDICATE.test(last)) body += `……${last}`
   if (from === 0) return body
   if (from === firstEnd) return sentence.slice(0, firstEnd) + body
   return `${sentence.slice(0, firstEnd - 1)}……${body}`
 }
+
+/** A clause that carries a sentence's main verb (可以申请加入中国共产党, 就被认为是自行脱党). */
+const MAIN_PREDICATE = /^(?:都|就|才|均|也)?(?:可以|应当|必须|才能|不得|不能|被认为|由)/
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' }
 
