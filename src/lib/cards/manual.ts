@@ -28,6 +28,12 @@ import { CARD_TYPE_LABELS, type Card, type CardType } from './types'
  *
  * Ids are `${doc}#${anchor}:${type}:${hash(key ?? answer)}` — from the tested fact, like generated cards.
  * Every card passes the same quality checks as generated ones; problems are ContentErrors naming file:line.
+ *
+ * What blind reviews (a secretary printing a test) rejected, beyond what the lint catches: a false
+ * 判断 made by moving a requirement from another point of the same text (精简文件简报，切实改进会风 —
+ * true in substance) or by weakening a rule (至少一次 where the text says 至少两次); a 判断 nobody
+ * could mark false; a 单选 whose stem names its answer (廉洁齐家 → 良好家风); a blank completed by
+ * parallelism (从群众中来，（到群众中去）) or on a word with equally good fills (作出（决议）).
  */
 export interface CardFile {
   /** Path shown in error messages, e.g. `content/tibet-museum-branch.cards.yaml`. */
