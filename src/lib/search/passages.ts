@@ -7,7 +7,8 @@ export const HEADING_SEPARATOR = ' › '
 /** The chapter/article path shown with a result: `第一章 党员 › 第七条`. */
 export function headingOf(passage: Passage): string {
   const parts = passage.path.map((h) => h.title)
-  if (passage.label) parts.push(passage.label.replace(/、$/, ''))
+  // A numbered item (`八、`) reads as 第八项: a bare numeral says nothing beside a question or a result.
+  if (passage.label) parts.push(/^[零一二三四五六七八九十百两\d]+、$/.test(passage.label) ? `第${passage.label.slice(0, -1)}项` : passage.label.replace(/、$/, ''))
   return parts.join(HEADING_SEPARATOR)
 }
 

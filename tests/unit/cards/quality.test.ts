@@ -36,6 +36,12 @@ describe('card bank on the real corpus', () => {
       for (let i = 0; i + 1 < topic.length; i++) expect(quote.includes(topic.slice(i, i + 2)), `${c.id}: ${quote}`).toBe(false)
     }
     expect(cards.some((c) => c.type === 'source')).toBe(false)
+    // Beside the question the section shows, not the item's number (it would point at the topic).
+    for (const c of topical) expect(c.heading, c.id).not.toMatch(/第.+[项条]|^[一二三四五六七八九十]+$/)
+    // Other cards on a numbered item say which one, in words.
+    const numbered = cards.filter((c) => c.docId === 'eight-point-regulation' && c.generator !== 'choice:topic')
+    expect(numbered.length).toBeGreaterThan(0)
+    for (const c of numbered) expect(c.heading, c.id).toMatch(/^第[一二三四五六七八]项$/)
   })
 
   it('never shows the answer in the prompt', () => {

@@ -79,5 +79,7 @@ export function topicCards(ctx: PassageContext, contexts: readonly PassageContex
     { prompt: fullWidth(`“${quote}”是${docName(ctx.doc)}中哪一方面的要求？`), answer: topic, options, about: firstSentence },
     'choice:topic',
   )
+  // Shown beside the question: the section, not the item's number, which would point at its topic.
+  card.heading = ctx.passage.path.map((h) => h.title).join(' › ') || ctx.doc.shortTitle
   return [card]
 }
