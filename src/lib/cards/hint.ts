@@ -6,7 +6,7 @@ export const MASK = '＿'
 /** The texts a hint must not show: the answer(s), or for a 判断 the span the statement is about. */
 function secrets(card: Card): string[] {
   if (card.type === 'truefalse') return card.original ? [card.original] : []
-  if (card.type === 'source' || /^choice:(?:source|chapter)$/.test(card.generator)) return []
+  if (card.type === 'source') return []
   const list = Array.isArray(card.answer) ? card.answer : [card.answer]
   return list.map((a) => a.replace(/^[“《]|[”》]$/g, '')).filter((a) => a.length > 0)
 }

@@ -30,7 +30,7 @@ export function cardProblems(card: Card): string[] {
     if (card.answer === '正确' && card.origin !== 'manual' && !fullWidth(card.source).includes(said)) {
       problems.push('答案为“正确”的判断题须与原文一致')
     }
-  } else if (card.type !== 'source' && !(card.type === 'choice' && /^choice:(?:source|chapter)$/.test(card.generator))) {
+  } else if (card.type !== 'source') {
     const source = fullWidth(card.source)
     for (const a of list) if (!source.includes(fullWidth(a))) problems.push(`原文中找不到答案“${a}”`)
   }
