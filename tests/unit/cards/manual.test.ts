@@ -60,25 +60,20 @@ describe('companion card files', () => {
   })
 })
 
+/** A branch's own document as a member adds it (kind: local), with the given lines as its text. */
+function localDocument(id: string, title: string, lines: string[]) {
+  const meta = [`id: ${id}`, `title: ${title}`, 'shortTitle: 支部文件', 'kind: local', 'issuer: 某党支部', 'date: 2024-01-01', 'version: 试行', 'source: 支部自定']
+  return parseDocument('local.md', ['---', ...meta, '---', ...lines].join('\n'), { strict: false })
+}
+
 describe('documents added in the browser', () => {
   it('get cards from numbered items and articles', () => {
-    const source = [
-      '---',
-      'id: branch-rules',
-      'title: 党支部工作制度',
-      'shortTitle: 支部制度',
-      'kind: local',
-      'issuer: 某党支部',
-      'date: 2024-01-01',
-      'version: 试行',
-      'source: 支部自定',
-      '---',
+    const doc = localDocument('branch-rules', '党支部工作制度', [
       '一、党支部每月召开一次支部委员会会议，每季度召开一次党员大会。',
       '二、党员应当按月交纳党费，连续六个月不交纳党费的，按自行脱党处理。',
       '三、党小组会一般每月召开一次，组织学习、交流思想、开展批评和自我批评。',
       '第四条　支部组织生活包括学习教育、民主评议、主题党日、谈心谈话、志愿服务。',
-    ].join('\n')
-    const doc = parseDocument('local.md', source, { strict: false })
+    ])
     const cards = generateCards([doc])
     expect(cards.some((c) => c.type === 'cloze' && c.answer === '六个月')).toBe(true)
     expect(cards.some((c) => c.type === 'enumeration' && c.anchor === 'art-4')).toBe(true)
@@ -90,20 +85,7 @@ describe('documents added in the browser', () => {
   it('ask which point a rule belongs to when the points open with a topic', () => {
     const points = ['严守政治纪律', '严守组织纪律', '严守廉洁纪律', '严守群众纪律']
     const rules = ['不得妄议中央大政方针，不得传播政治谣言', '不得违规插手干部选拔任用，不得拉帮结派', '不得收受可能影响公正执行公务的礼品礼金，不得违规经商办企业', '不得侵害百姓利益，不得对来访者冷硬横推']
-    const source = [
-      '---',
-      'id: branch-ten',
-      'title: 党员干部四条纪律要求',
-      'shortTitle: 四条要求',
-      'kind: local',
-      'issuer: 某党支部',
-      'date: 2024-01-01',
-      'version: 试行',
-      'source: 支部自定',
-      '---',
-      ...points.map((p, i) => `${'一二三四'[i]}、要${p}，${rules[i]}。`),
-    ].join('\n')
-    const doc = parseDocument('local.md', source, { strict: false })
+    const doc = localDocument('branch-ten', '党员干部四条纪律要求', points.map((p, i) => `${'一二三四'[i]}、要${p}，${rules[i]}。`))
     const topical = generateCards([doc]).filter((c) => c.prompt.includes('哪一方面的要求'))
     expect(topical.length).toBe(4)
     for (const c of topical) {
