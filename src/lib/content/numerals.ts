@@ -50,3 +50,16 @@ export function formatNumeral(n: number): string {
   }
   return parts.join('')
 }
+
+const NUMBERED_LABEL = new RegExp(`^(?:第([${NUMERAL_CLASS}\\d]+)条|([${NUMERAL_CLASS}\\d]+)、)$`)
+
+/**
+ * A numbered passage's label read: `第七条` → 七, 7, 条; `三、` → 三, 3, 项 (an item of a list of
+ * points); null for any other label. Headings, citations and the cards all read labels here.
+ */
+export function readLabel(label: string): { numeral: string; number: number; unit: '条' | '项' } | null {
+  const m = NUMBERED_LABEL.exec(label)
+  if (!m) return null
+  const numeral = (m[1] ?? m[2])!
+  return { numeral, number: parseNumeral(numeral), unit: m[1] !== undefined ? '条' : '项' }
+}

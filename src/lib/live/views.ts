@@ -165,13 +165,8 @@ export function liveSummary(room: LiveRoom): LiveSummary {
   }
 }
 
-export interface HostPlayerRow {
-  id: string
-  name: string
-  teamId: string
-  teamName: string
-  leader: boolean
-  score: number
+/** A seat as the host sees it: what the phones see, plus the connection and the answer on the question shown. */
+export interface HostPlayerRow extends PlayerSeatView {
   connected: boolean
   /** On the question shown: answered (and whether right), pressed, or nothing. */
   answered: boolean

@@ -1,4 +1,5 @@
 import { withoutGaps } from '../content/gaps'
+import { readLabel } from '../content/numerals'
 import type { Passage, StudyDocument } from '../content/types'
 import type { SearchablePassage } from './engine'
 
@@ -8,7 +9,8 @@ export const HEADING_SEPARATOR = ' › '
 export function headingOf(passage: Passage): string {
   const parts = passage.path.map((h) => h.title)
   // A numbered item (`八、`) reads as 第八项: a bare numeral says nothing beside a question or a result.
-  if (passage.label) parts.push(/^[零一二三四五六七八九十百两\d]+、$/.test(passage.label) ? `第${passage.label.slice(0, -1)}项` : passage.label.replace(/、$/, ''))
+  const item = readLabel(passage.label)
+  if (passage.label) parts.push(item?.unit === '项' ? `第${item.numeral}项` : passage.label.replace(/、$/, ''))
   return parts.join(HEADING_SEPARATOR)
 }
 

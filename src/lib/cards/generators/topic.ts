@@ -1,15 +1,7 @@
-import { parseNumeral } from '../../content/numerals'
+import { readLabel } from '../../content/numerals'
 import { docName, makeCard, type PassageContext } from '../context'
 import { fullWidth } from '../text'
 import type { Card } from '../types'
-
-const NUMBERED = /^(?:第([零一二三四五六七八九十百千两\d]+)条|([零一二三四五六七八九十百千两\d]+)、)$/
-
-/** The number of a numbered passage (`第七条`, `三、`); null when unlabelled. */
-export function itemNumber(label: string): number | null {
-  const m = NUMBERED.exec(label)
-  return m ? parseNumeral((m[1] ?? m[2])!) : null
-}
 
 /**
  * The topic an item opens with, when it has one: `要精简会议活动，……` → 精简会议活动,
@@ -58,11 +50,11 @@ function quoteFor(body: string, topic: string): string | null {
  * is about, not its number (a blind review rejected every number question).
  */
 export function topicCards(ctx: PassageContext, contexts: readonly PassageContext[]): Card[] {
-  if (itemNumber(ctx.passage.label) === null) return []
+  if (!readLabel(ctx.passage.label)) return []
   const topic = itemTopic(ctx.body)
   if (!topic) return []
   const section = (c: PassageContext) => c.passage.path.map((h) => h.anchor).join('/')
-  const siblings = contexts.filter((c) => section(c) === section(ctx) && itemNumber(c.passage.label) !== null)
+  const siblings = contexts.filter((c) => section(c) === section(ctx) && readLabel(c.passage.label) !== null)
   const topics = siblings.map((c) => itemTopic(c.body))
   // Every item of the section needs a topic, all different: otherwise the options are not of one kind.
   if (siblings.length < 4 || topics.some((t) => !t) || new Set(topics).size !== topics.length) return []

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import type { Card } from '@/lib/cards/types'
+import { readLabel } from '@/lib/content/numerals'
+import { covers, type ClassicQuestion } from '../../../scripts/bench/classic'
+
+function card(fields: Partial<Card> & Pick<Card, 'type' | 'prompt' | 'answer'>): Card {
+  return { id: 'c', docId: 'constitution', anchor: 'art-5', source: '', heading: '', fact: 'f', origin: 'manual', generator: 'manual', ...fields }
+}
+const question = (answer: string, anchor = 'art-5', kind: ClassicQuestion['kind'] = 'choice'): ClassicQuestion => ({ doc: 'constitution', q: '?', answer, anchor, kind })
+
+describe('classic-question coverage', () => {
+  it('counts a card whose answer, put back, reads the key', () => {
+    const sponsors = card({ type: 'cloze', prompt: '党章规定，申请入党的人，要有（    ）正式党员作介绍人。', answer: '两名' })
+    expect(covers(sponsors, question('两名正式党员作介绍人'))).toBe(true)
+    expect(covers(sponsors, question('两名正式党员作介绍人', 'art-6'))).toBe(false)
+    expect(covers(sponsors, question('个别吸收的原则'))).toBe(false)
+  })
+
+  it('counts the same fact asked the other way round, but not a blank far from the key', () => {
+    const principle = card({ type: 'cloze', anchor: 'general-30', prompt: '党章规定，民主集中制是党的（    ）。', answer: '根本组织原则' })
+    expect(covers(principle, question('民主集中制', 'general-30'))).toBe(true)
+    const far = card({ type: 'cloze', anchor: 'general-29', prompt: '党章规定，党在自己的工作中实行（    ），一切为了群众，一切依靠群众，从群众中来，到群众中去。', answer: '群众路线' })
+    expect(covers(far, question('从群众中来，到群众中去', 'general-29'))).toBe(false)
+  })
+
+  it('counts a true statement that says the key, and a false one only through its original wording', () => {
+    const right = card({ type: 'truefalse', anchor: 'art-7', prompt: '党章规定，预备党员的预备期为一年。', answer: '正确' })
+    const wrong = card({ type: 'truefalse', anchor: 'art-7', prompt: '党章规定，预备党员的预备期为两年。', answer: '错误', original: '一年' })
+    expect(covers(right, question('预备期为一年', 'art-7'))).toBe(true)
+    expect(covers(wrong, question('预备期为一年', 'art-7'))).toBe(true)
+    expect(covers(wrong, question('不能超过一年', 'art-7'))).toBe(false)
+  })
+})
+
+describe('readLabel', () => {
+  it('reads articles and numbered points, nothing else', () => {
+    expect(readLabel('第三十四条')).toEqual({ numeral: '三十四', number: 34, unit: '条' })
+    expect(readLabel('八、')).toEqual({ numeral: '八', number: 8, unit: '项' })
+    expect(readLabel('（一）')).toBeNull()
+    expect(readLabel('')).toBeNull()
+  })
+})
