@@ -32,7 +32,9 @@ export async function startServer(dataDir: string, options: { port?: number; env
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()))
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
   const deadline = Date.now() + (options.timeoutMs ?? 20_000)
-  while (!/主持页面：.*\n/.test(out)) {
+  // The banner ends with the Ctrl+C line; the addresses come first, the recovery notes after them
+  // in a later write, so waiting only for the addresses raced the notes (a torn-journal test saw none).
+  while (!/主持页面：.*\n/.test(out) || !/按 Ctrl\+C 停止/.test(out)) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
