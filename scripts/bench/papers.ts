@@ -22,6 +22,8 @@ export type PaperAnchor = string | 'gap' | 'not-in-texts'
 export interface PaperQuestion extends ClassicQuestion {
   /** Ids of the papers that ask it (see `papers`). */
   papers: string[]
+  /** 2: collected after the first measurement; its misses were not consulted while writing cards. */
+  round: 1 | 2
 }
 
 export interface PaperSet {
@@ -47,7 +49,7 @@ export function loadPaperSet(file = FILE): PaperSet {
     const where = `${file}: question ${i + 1}`
     if (!e.q || !e.anchor || !Array.isArray(e.papers) || e.papers.length === 0) throw new Error(`${where} needs q, anchor and papers`)
     for (const id of e.papers) if (!papers[id]) throw new Error(`${where} names an unknown paper ${id}`)
-    const base = { q: String(e.q), anchor: String(e.anchor), papers: e.papers.map(String) }
+    const base = { q: String(e.q), anchor: String(e.anchor), papers: e.papers.map(String), round: e.round === 2 ? 2 as const : 1 as const }
     if (e.anchor === 'gap' || e.anchor === 'not-in-texts') {
       const entry = { ...base, doc: e.doc ?? '', answer: e.answer ?? '', kind: e.kind ?? 'choice' }
       ;(e.anchor === 'gap' ? set.gap : set.notInTexts).push(entry)
@@ -72,12 +74,15 @@ export function paperLine(coverage: ClassicCoverage): string {
 
 export function benchPapers(documents: readonly StudyDocument[], showMisses = false): void {
   const set = loadPaperSet()
-  const all = paperCoverage(generateCards(documents, loadManualCards(documents)), set)
+  const cards = generateCards(documents, loadManualCards(documents))
+  const all = paperCoverage(cards, set)
   const asked = set.inText.length + set.gap.length + set.notInTexts.length
   const occurrences = [...set.inText, ...set.gap, ...set.notInTexts].reduce((n, q) => n + q.papers.length, 0)
   console.log(`\n## Real published papers (eval/papers.yaml: ${asked} distinct questions, ${occurrences} as printed, ${Object.keys(set.papers).length} papers)\n`)
   console.log(`${set.inText.length} ask a fact the bundled text states; ${set.gap.length} ask one in a 〔原文暂缺〕 gap; ${set.notInTexts.length} ask what no bundled text holds.\n`)
   console.log(paperLine(all))
+  const late = paperCoverage(cards, { ...set, inText: set.inText.filter((q) => q.round === 2) })
+  console.log(`(round 2, collected after the first measurement and not consulted while writing cards: ${late.covered} of ${late.total})`)
   console.log('\n| document | in-text facts asked by the bank |')
   console.log('| --- | ---: |')
   for (const [doc, n] of Object.entries(all.byDoc)) console.log(`| ${doc} | ${n.covered}/${n.total} (${pct(n.covered, n.total)}) |`)
