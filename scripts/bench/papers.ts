@@ -22,7 +22,7 @@ export type PaperAnchor = string | 'gap' | 'not-in-texts'
 export interface PaperQuestion extends ClassicQuestion {
   /** Ids of the papers that ask it (see `papers`). */
   papers: string[]
-  /** 2: collected after the first measurement; its misses were not consulted while writing cards. */
+  /** 2: collected after the first measurement and before any card; not used to pick which cards to write. */
   round: 1 | 2
 }
 
@@ -82,7 +82,7 @@ export function benchPapers(documents: readonly StudyDocument[], showMisses = fa
   console.log(`${set.inText.length} ask a fact the bundled text states; ${set.gap.length} ask one in a 〔原文暂缺〕 gap; ${set.notInTexts.length} ask what no bundled text holds.\n`)
   console.log(paperLine(all))
   const late = paperCoverage(cards, { ...set, inText: set.inText.filter((q) => q.round === 2) })
-  console.log(`(round 2, collected after the first measurement and not consulted while writing cards: ${late.covered} of ${late.total})`)
+  console.log(`(round 2, collected after the first measurement and before any card, not used to pick cards: ${late.covered} of ${late.total})`)
   console.log('\n| document | in-text facts asked by the bank |')
   console.log('| --- | ---: |')
   for (const [doc, n] of Object.entries(all.byDoc)) console.log(`| ${doc} | ${n.covered}/${n.total} (${pct(n.covered, n.total)}) |`)
