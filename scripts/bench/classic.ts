@@ -4,7 +4,8 @@
  *   npx tsx scripts/bench/classic.ts [--misses]
  * A card covers a question when it is on the same passage and tests its key: the card's answer
  * contains the key, or the card's answer is part of the key and the question with the answer put
- * back reads the key (要有（两名）正式党员作介绍人 covers 两名正式党员作介绍人), or the card asks the
+ * back (in place of the blank, or of the question word of a worded question) reads the key
+ * (要有（两名）正式党员作介绍人 covers 两名正式党员作介绍人), or the card asks the
  * same fact the other way round (the key is in its stem, right beside the blank). A 判断 covers it
  * when its true statement says the key; a list question is covered by a 列举 or 多选 on the list.
  */
@@ -54,7 +55,7 @@ export function covers(card: Card, question: ClassicQuestion): boolean {
   const answer = norm(answers.join(''))
   if (!answer) return false
   if (answer.includes(key)) return true
-  const filled = norm(card.prompt.includes(BLANK) ? card.prompt.replace(BLANK, answers[0]!) : `${card.prompt}${answers[0]}`)
+  const filled = norm(putBack(card.prompt, answers[0]!))
   if (key.includes(answer) && filled.includes(key)) return true
   // The same fact asked the other way round: 民主集中制是党的（根本组织原则） covers 党的根本组织原则是什么（民主集中制）.
   const at = filled.indexOf(key)
@@ -62,6 +63,16 @@ export function covers(card: Card, question: ClassicQuestion): boolean {
   if (at < 0 || blank < 0) return false
   const gap = blank >= at + key.length ? blank - (at + key.length) : at - (blank + answer.length)
   return gap >= 0 && gap <= NEAR
+}
+
+/** Question words a worded question (no blank) asks with: 由谁决定？ put back reads 由上级党组织决定. */
+const QUESTION_WORD = /如何处理|怎样|什么|哪些|哪一机构|多少|几|谁/
+
+/** The card's question with its answer put in place of the blank or the question word. */
+function putBack(prompt: string, answer: string): string {
+  if (prompt.includes(BLANK)) return prompt.replace(BLANK, answer)
+  const asked = prompt.replace(/[？?]$/, '')
+  return QUESTION_WORD.test(asked) ? asked.replace(QUESTION_WORD, answer) : `${prompt}${answer}`
 }
 
 /** How far (characters, punctuation removed) a card's answer may sit from the key it tests the other way round. */

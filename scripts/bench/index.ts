@@ -15,6 +15,7 @@ import { buildSearch } from '../build/searchVocabulary'
 import { measureBundle } from './bundle'
 import { benchCards } from './cards'
 import { benchClassic } from './classic'
+import { benchPapers } from './papers'
 import { liveSection } from './live'
 import { ENGINES, type BenchEngine } from './engines'
 import { evaluate, type KindScore } from './evaluate'
@@ -134,6 +135,7 @@ function cardsSection(documents: StudyDocument[]) {
   })))
   benchCards(documents)
   benchClassic(documents)
+  benchPapers(documents, process.argv.includes('--misses'))
 }
 
 async function liveLoadSection() {

@@ -16,6 +16,14 @@ describe('classic-question coverage', () => {
     expect(covers(sponsors, question('个别吸收的原则'))).toBe(false)
   })
 
+  it('puts the answer of a worded question in place of its question word', () => {
+    const relapse = card({ type: 'choice', anchor: 'art-41', prompt: '党章规定，党员经过留党察看，坚持错误不改的，应当如何处理？', answer: '开除党籍' })
+    expect(covers(relapse, question('坚持错误不改的，应当开除党籍', 'art-41'))).toBe(true)
+    const who = card({ type: 'choice', anchor: 'art-13', prompt: '党章规定，凡是成立党的新组织，或是撤销党的原有组织，必须由谁决定？', answer: '上级党组织' })
+    expect(covers(who, question('必须由上级党组织决定', 'art-13'))).toBe(true)
+    expect(covers(who, question('调动或者指派下级党组织的负责人', 'art-13'))).toBe(false)
+  })
+
   it('counts the same fact asked the other way round, but not a blank far from the key', () => {
     const principle = card({ type: 'cloze', anchor: 'general-30', prompt: '党章规定，民主集中制是党的（    ）。', answer: '根本组织原则' })
     expect(covers(principle, question('民主集中制', 'general-30'))).toBe(true)
