@@ -2,6 +2,7 @@ import type { StudyDocument } from '../content/types'
 import { preparePassage } from './context'
 import { groupEnumerationCards, passageEnumerationCards } from './generators/enumeration'
 import { choiceCards, clozeCards, rankSpans, trueFalseCards } from './generators/spanCards'
+import { ruleListCards } from './generators/ruleList'
 import { topicCards } from './generators/topic'
 import { CARD_RULES, conflictingDuplicates } from './lint'
 import { cardProblems, questionKey } from './quality'
@@ -13,6 +14,7 @@ export type { Card, CardType } from './types'
 export { CARD_TYPE_LABELS } from './types'
 export { cardProblems, questionKey } from './quality'
 export { parseCardFile, type CardFile, type ManualCardSource } from './manual'
+export { noCardsReason } from './generators/ruleList'
 
 /** How many cards of each kind one passage may yield, so long articles do not flood the bank. */
 const LIMITS = { cloze: 3, choice: 2, truefalse: 1 }
@@ -61,7 +63,9 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
   // A report (the seed article) tells a branch's story: its sentences are figures, names and
   // awards, not rules to learn, so only its hand-written cards are asked.
   if (doc.kind === 'article') return []
-  const contexts = doc.passages.map((p) => preparePassage(doc, p))
+  const all = doc.passages.map((p) => preparePassage(doc, p))
+  // A branch document's title line (支部党员日常管理“五不准”) is not a rule: no card asks it.
+  const contexts = doc.kind === 'local' ? all.filter((c) => c.passage.label || /[。；！？]/.test(c.text)) : all
   const cards: Card[] = []
   const glossary = doc.kind === 'glossary'
   const seenHeadings = new Set<string>()
@@ -88,6 +92,13 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
       ...trueFalseCards(ctx, ranked, LIMITS.truefalse),
     )
   }
+  if (doc.kind === 'local') {
+    // A branch's rule list is asked as a rule list; its generic 列举 would ask the same list again.
+    const rules = ruleListCards(contexts)
+    const listed = new Set(rules.filter((c) => c.type === 'enumeration').map((c) => c.anchor))
+    cards.push(...groupEnumerationCards(contexts).filter((c) => !listed.has(c.anchor)), ...rules)
+    return cards
+  }
   cards.push(...groupEnumerationCards(contexts))
   return cards
 }
@@ -100,7 +111,9 @@ export function balanceVerdicts(cards: readonly Card[]): Card[] {
   const judged = cards.filter((c) => c.type === 'truefalse')
   const falseCount = judged.filter((c) => c.answer === '错误').length
   const manualTrue = judged.filter((c) => c.answer === '正确' && c.origin === 'manual').length
-  const trues = judged.filter((c) => c.answer === '正确' && c.origin === 'generated').sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))
+  // A branch's own rule list has no faithful false statement to offer (nothing to swap in a
+  // 不准…… item), so its true items stay; they are a small share of any quiz.
+  const trues = judged.filter((c) => c.answer === '正确' && c.origin === 'generated' && !c.docId.startsWith('local')).sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))
   const keep = Math.max(0, Math.ceil(falseCount * 1.1) - manualTrue)
   const dropped = new Set(trues.slice(keep).map((c) => c.id))
   return cards.filter((c) => !dropped.has(c.id))
