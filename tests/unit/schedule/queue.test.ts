@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   buildQueue,
   DAILY_COUNT,
+  dailyGrade,
   dailyPractice,
   ratedToday,
   createScheduler,
@@ -215,5 +216,19 @@ describe('查看提示 and 每日一练', () => {
     expect(daily[0]!.id).toBe(cards[5]!.id)
     expect(ratedToday([learned.log], T0)).toBe(0)
     expect(ratedToday([learned.log], T0 - 10 * DAY)).toBe(1)
+  })
+})
+
+describe('每日一练 ratings', () => {
+  it('rates a wrong answer 重来 and a right choice 良好; only a right typed answer is the member’s to rate', () => {
+    const choice = makeCard(1, { type: 'choice', options: ['甲', '乙'] })
+    const typed = makeCard(2, { type: 'cloze' })
+    expect(dailyGrade(choice, false)).toBe(1)
+    expect(dailyGrade(typed, false)).toBe(1)
+    expect(dailyGrade(choice, true)).toBe(3)
+    expect(dailyGrade(makeCard(3, { type: 'truefalse' }), true)).toBe(3)
+    expect(dailyGrade(typed, true)).toBeNull()
+    expect(dailyGrade(makeCard(4, { type: 'enumeration' }), true)).toBeNull()
+    expect(dailyGrade(typed, true, true)).toBe(2)
   })
 })
