@@ -139,15 +139,35 @@ export function dedupe(cards: readonly Card[]): Card[] {
 export function generateCards(documents: readonly StudyDocument[], manual: readonly Card[] = []): Card[] {
   // A hand-written card replaces a generated one of the same type on the same fact, or asking
   // the same question (reviewed list answers replace the generated 列举).
-  const written = new Set([...manual.map((c) => `${c.type}\u0000${c.fact}`), ...manual.map(questionKey)])
+  const written = new Set([...manual.map((c) => `${c.type}\u0000${c.fact}`), ...manual.map(questionKey), ...manual.filter(recalls).map(blankKey)])
+  const repeats = (c: Card) => written.has(`${c.type}\u0000${c.fact}`) || written.has(questionKey(c)) || (asksABlank(c) && written.has(blankKey(c)))
   return dedupe(
     balanceVerdicts(
       documents.flatMap((doc) => [
-        ...generateDocumentCards(doc).filter((c) => !written.has(`${c.type}\u0000${c.fact}`) && !written.has(questionKey(c))),
+        ...generateDocumentCards(doc).filter((c) => !repeats(c)),
         ...manual.filter((c) => c.docId === doc.id),
       ]),
     ),
   )
+}
+
+/**
+ * A generated 填空, 单选 or 判断 asks the same blank as a hand-written card of another type on the
+ * same fact (年满（十八岁） beside 须年满多少岁？): it only repeats it. A 列举 (recall of the whole
+ * list) and a 哪一方面 question (the other direction) ask more, and stay.
+ */
+function asksABlank(card: Card): boolean {
+  return (card.type === 'cloze' || card.type === 'choice' || card.type === 'truefalse') && !card.generator.endsWith(':topic')
+}
+
+/** A hand-written 填空 or 单选 recalls its blank; a hand-written 判断 only shows it (a generated 填空 still asks more). */
+function recalls(card: Card): boolean {
+  return card.type === 'cloze' || card.type === 'choice'
+}
+
+function blankKey(card: Card): string {
+  const tested = card.type === 'truefalse' ? card.original : card.answer
+  return `${card.fact}\u0000${[tested ?? ''].flat().join('、')}`
 }
 
 /** Times one full generation of the bank (for the bench): milliseconds and card count. */
