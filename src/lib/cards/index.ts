@@ -5,6 +5,7 @@ import { choiceCards, clozeCards, rankSpans, trueFalseCards } from './generators
 import { ruleListCards } from './generators/ruleList'
 import { topicCards } from './generators/topic'
 import { CARD_RULES, conflictingDuplicates } from './lint'
+import { splitBroadFacts } from './facts'
 import { cardProblems, questionKey } from './quality'
 import { findQuantities } from './numbers'
 import { BLANK, hash } from './text'
@@ -141,12 +142,14 @@ export function generateCards(documents: readonly StudyDocument[], manual: reado
   // the same question (reviewed list answers replace the generated 列举).
   const written = new Set([...manual.map((c) => `${c.type}\u0000${c.fact}`), ...manual.map(questionKey), ...manual.filter(recalls).map(blankKey)])
   const repeats = (c: Card) => written.has(`${c.type}\u0000${c.fact}`) || written.has(questionKey(c)) || (asksABlank(c) && written.has(blankKey(c)))
-  return dedupe(
-    balanceVerdicts(
-      documents.flatMap((doc) => [
-        ...generateDocumentCards(doc).filter((c) => !repeats(c)),
-        ...manual.filter((c) => c.docId === doc.id),
-      ]),
+  return splitBroadFacts(
+    dedupe(
+      balanceVerdicts(
+        documents.flatMap((doc) => [
+          ...generateDocumentCards(doc).filter((c) => !repeats(c)),
+          ...manual.filter((c) => c.docId === doc.id),
+        ]),
+      ),
     ),
   )
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateCards } from '@/lib/cards'
+import { createQuiz } from '@/lib/quiz'
 import { blanksNumberInName, hasNearSynonymOptions, isBadNegativeStem } from '@/lib/cards/lint'
 import type { Card } from '@/lib/cards/types'
 import { loadManualCards } from '../../../scripts/build/cardFiles'
@@ -46,5 +47,31 @@ describe('craft rules a secretary applies to a paper', () => {
     const written = new Set(manual.filter((c) => c.type === 'cloze' || c.type === 'choice').map(key))
     const repeats = bank.filter((c) => c.origin === 'generated' && c.type !== 'enumeration' && !c.generator.endsWith(':topic') && written.has(key(c)))
     expect(repeats.map((c) => c.prompt)).toEqual([])
+  })
+})
+
+describe('facts split so a paper can ask more than one thing of a long point', () => {
+  const bank = generateCards(corpus, loadManualCards(corpus))
+
+  it('a quiz over 八项规定 may draw several questions of its long first point', () => {
+    const quiz = createQuiz(bank, { docIds: ['eight-point-regulation'], types: [], count: 40 }, 1, 0)
+    expect(quiz.questions.filter((c) => c.anchor === 'item-1').length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('siblings on one clause still share a fact, and no question shows the answer of another fact', () => {
+    // The same blank asked as a 填空, a 单选 or a 判断 is one fact, split or not.
+    const tested = (c: Card) => `${c.fact.split('/')[0]}\u0000${c.type === 'truefalse' ? c.original : [c.answer].flat().join('、')}`
+    const byBlank = new Map<string, Set<string>>()
+    for (const c of bank) byBlank.set(tested(c), (byBlank.get(tested(c)) ?? new Set()).add(c.fact))
+    expect([...byBlank].filter(([, facts]) => facts.size > 1).map(([k]) => k)).toEqual([])
+    expect(bank.some((c) => c.fact.includes('/'))).toBe(true)
+    const shown = (c: Card) => (c.type === 'truefalse' ? [c.original ?? ''] : [c.answer].flat()).filter((a) => a.length >= 2)
+    const leaks = bank.flatMap((a) =>
+      bank
+        // Only facts this split made (cards of different sentences are another matter).
+        .filter((b) => a.fact !== b.fact && a.fact.split('/')[0] === b.fact.split('/')[0] && shown(b).some((x) => a.prompt.includes(x)))
+        .map((b) => `${a.prompt} ← ${b.answer}`),
+    )
+    expect(leaks).toEqual([])
   })
 })
