@@ -14,7 +14,7 @@ import { CARD_TYPE_LABELS, type CardType } from '../src/lib/cards/types'
 import { checkImportFile, decodeText } from '../src/lib/content/importFile'
 import { cleanImportedText, cleanTitle, ImportError, localDocument, markdownToText } from '../src/lib/content/localDocument'
 import type { StudyDocument } from '../src/lib/content/types'
-import { firstNewCards } from '../src/lib/schedule'
+import { firstNewCards, startOfDay } from '../src/lib/schedule'
 import { loadManualCards } from './build/cardFiles'
 import { loadBundledCorpus } from './build/contentFiles'
 import { parseArgs } from './cliArgs'
@@ -38,7 +38,8 @@ if (newQueue !== undefined && !/^\d+$/.test(newQueue)) {
   process.stderr.write(`--new-queue 须为非负整数：${newQueue}\n`)
   process.exit(2)
 }
-const cards = newQueue === undefined ? bank : firstNewCards(bank, Number(newQueue), { start: Date.now() })
+// A fresh learner starting at 09:00 today: the same cards whatever the hour the command runs.
+const cards = newQueue === undefined ? bank : firstNewCards(bank, Number(newQueue), { start: startOfDay(Date.now()) + 9 * 3600_000 })
 
 /** A branch document read from disk as the 本地文件 page reads an uploaded .txt/.md (the .docx path needs a browser worker). */
 function branchDocument(path: string): StudyDocument {
