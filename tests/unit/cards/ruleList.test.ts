@@ -42,6 +42,13 @@ describe('a branch’s own rule list becomes questions', () => {
     expect(arabic.some((c) => /^\d/.test(c.prompt) || c.prompt.includes('日常管理（'))).toBe(false)
   })
 
+  it('reads （一） numbering too; bare 必须（    ） that any item would fill is asked as a 判断 instead', () => {
+    const text = ['党支部“三项必须”', '（一）必须按时参加组织生活。', '（二）必须按月交纳党费。', '（三）必须完成党组织分配的任务。'].join('\n')
+    const three = generateCards([localDocument({ id: 'local-three', title: '党支部“三项必须”', text, origin: 'x', addedAt: at, updatedAt: at })])
+    expect(three.filter((c) => c.type === 'enumeration').map((c) => c.answer)).toEqual([['必须按时参加组织生活', '必须按月交纳党费', '必须完成党组织分配的任务']])
+    expect(three.filter((c) => c.generator.endsWith(':rule-item') && printable(c))).toHaveLength(3)
+  })
+
   it('says why a document gives no card', () => {
     const prose = localDocument({ id: 'local-prose', title: '会议通知', text: '请全体党员准时参加。', origin: 'x', addedAt: at, updatedAt: at })
     expect(generateCards([prose])).toEqual([])
