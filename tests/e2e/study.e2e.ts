@@ -319,6 +319,29 @@ describe('每日一练', () => {
   })
 })
 
+describe('a branch document in 学习', () => {
+  it('a pasted 十不准 gives questions; a notice without numbered points says why it gives none', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    const add = async (title: string, text: string) => {
+      await page.getByTestId('add-local').click()
+      const form = page.getByTestId('local-form')
+      await form.locator('input[type=text]').fill(title)
+      await form.locator('textarea').fill(text)
+      await form.getByRole('button', { name: '加入书库' }).click()
+      await page.getByRole('status').filter({ hasText: '已加入' }).first().waitFor()
+    }
+    await add('干部作风“十不准”', readFileSync(new URL('../fixtures/shi-bu-zhun.md', import.meta.url), 'utf8').split('\n').slice(2).join('\n'))
+    await add('会议通知', '请全体党员本周五下午三时准时参加支部党员大会。')
+    await openStudy(page)
+    const deck = page.getByTestId('deck-settings')
+    await expect.poll(async () => (await deck.textContent()) ?? '').toMatch(/干部作风“十不准”\s*1[0-9]张/)
+    expect(await text(page, 'no-cards-reason')).toContain('会议通知：')
+    expect(await text(page, 'no-cards-reason')).toContain('分条编号')
+    expectNoErrors(errors)
+  })
+})
+
 describe('a fresh learner in 学习', () => {
   it('meets its first 20 new cards from several documents and chapters, never restarting from 总纲', async () => {
     const { page, errors } = await session.newPage()
