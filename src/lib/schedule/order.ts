@@ -14,15 +14,20 @@ export function studyTier(card: Pick<Card, 'origin' | 'type'>): number {
   return card.origin === 'manual' ? 0 : card.type === 'enumeration' ? 1 : 2
 }
 
-const band = (card: Pick<Card, 'origin' | 'type'>) => (studyTier(card) < 2 ? 0 : 1)
+/**
+ * Hand-written and headline cards first, then the generated rest — except a branch's own
+ * documents (本地文件, ids `local-…`), whose cards are all generated: the branch added them to be
+ * studied now, so they are met with the first band, not after weeks of 党章.
+ */
+const band = (card: Pick<Card, 'origin' | 'type' | 'docId'>) => (studyTier(card) < 2 || card.docId.startsWith('local') ? 0 : 1)
 
 /**
  * Takes from each group in turn, a group's share growing with the square root of its size
  * (smooth weighted round robin, deterministic): the 党章's 200 questions come more often than
  * the 准则's 20, yet the short texts are met on day one instead of after weeks of 党章.
  */
-function weightedRoundRobin<T>(groups: readonly T[][]): T[] {
-  const queues = groups.filter((g) => g.length).map((items) => ({ items, at: 0, weight: Math.sqrt(items.length), credit: 0 }))
+function weightedRoundRobin<T>(groups: readonly T[][], boost: (group: readonly T[]) => number = () => 1): T[] {
+  const queues = groups.filter((g) => g.length).map((items) => ({ items, at: 0, weight: Math.sqrt(items.length) * boost(items), credit: 0 }))
   const out: T[] = []
   for (;;) {
     const open = queues.filter((q) => q.at < q.items.length)
@@ -49,10 +54,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   return [...groups.values()]
 }
 
+/** A branch's own document counts double: the branch added it because its members will be asked it. */
+const LOCAL_BOOST = 2
+
 /** Documents in turn, and within each document its chapters in turn; each chapter in the given order. */
 function interleaveDocuments<C extends Pick<Card, 'docId' | 'heading' | 'origin' | 'type'>>(cards: readonly C[]): C[] {
   const chapters = (doc: C[]) => groupBy(doc, chapterOf).map((ch) => [...ch].sort((a, b) => studyTier(a) - studyTier(b)))
-  return weightedRoundRobin(groupBy(cards, (c) => c.docId).map((doc) => weightedRoundRobin(chapters(doc))))
+  const documents = groupBy(cards, (c) => c.docId).map((doc) => weightedRoundRobin(chapters(doc)))
+  return weightedRoundRobin(documents, (doc) => (doc[0]!.docId.startsWith('local') ? LOCAL_BOOST : 1))
 }
 
 /**

@@ -3,6 +3,7 @@ import { generateCards, type Card } from '@/lib/cards'
 import { buildRounds, defaultRoundSpecs } from '@/lib/meeting/selection'
 import { createQuiz, DEFAULT_QUIZ_OPTIONS } from '@/lib/quiz'
 import { buildQueue, createScheduler, DEFAULT_STUDY_SETTINGS, firstNewCards, nextCard, type CardState, type ReviewLogEntry } from '@/lib/schedule'
+import { localDocument } from '@/lib/content/localDocument'
 import { loadManualCards } from '../../../scripts/build/cardFiles'
 import { corpus } from '../cards/corpus'
 import { MINUTE, T0 } from './fixtures'
@@ -59,5 +60,16 @@ describe('the same order elsewhere', () => {
       const drawn = buildRounds(bank, defaultRoundSpecs(4), docs, seed).flatMap((r) => r.questions)
       expect(new Set(drawn.map((q) => q.docId)).size).toBe(3)
     }
+  })
+})
+
+describe('a branch’s own document', () => {
+  it('is met among the first cards, not after the hand-written bank', () => {
+    const text = ['一、不准在工作日中午饮酒，不准酒后驾驶机动车辆。', '二、不准接受管理服务对象的宴请、礼金和购物卡。', '三、不准违规使用公车，公车私用或者长期借用下属单位车辆。', '四、不准参与赌博，出入私人会所。'].join('\n')
+    const at = '2026-01-01T00:00:00.000Z'
+    const doc = localDocument({ id: 'local-rules', title: '干部作风“四不准”', text, origin: 'x', addedAt: at, updatedAt: at })
+    const withLocal = generateCards([...corpus, doc], loadManualCards(corpus))
+    const first = firstNewCards(withLocal, 20, { start: T0 })
+    expect(first.filter((c) => c.docId === 'local-rules').length).toBeGreaterThanOrEqual(2)
   })
 })
