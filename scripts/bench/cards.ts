@@ -7,6 +7,7 @@
 import { draftDocumentCards, generateCards } from '../../src/lib/cards'
 import { CARD_RULES, lintCards } from '../../src/lib/cards/lint'
 import type { StudyDocument } from '../../src/lib/content/types'
+import { firstNewCards } from '../../src/lib/schedule'
 import { loadManualCards } from '../build/cardFiles'
 
 export function benchCards(documents: readonly StudyDocument[]): void {
@@ -30,4 +31,9 @@ export function benchCards(documents: readonly StudyDocument[]): void {
   for (const rule of report.rules) console.log(`| ${rule.label} (${rule.key}) | ${rule.count} | ${pct(rule.count)} | ${CARD_RULES.some((r) => r.key === rule.key) ? dropped(rule.key) : ''} |`)
   console.log(`| 判断题中“正确”占比 (true-share) | | ${(100 * report.trueShare).toFixed(1)}% |`)
   console.log(`| 未覆盖的条/项 (uncovered) | ${report.uncovered.length} | ${report.uncovered.join('、')} |`)
+  // What a fresh learner meets first in 学习 (issue 16: at least 3 documents, 70% hand-written).
+  const first = firstNewCards(cards, 20, { start: new Date(2026, 0, 5, 9).getTime() })
+  const docs = new Set(first.map((c) => c.docId)).size
+  const written = first.filter((c) => c.origin === 'manual').length
+  console.log(`\nFirst 20 new cards of a fresh learner (\`cards --new-queue 20\`): ${docs} documents, ${written} of 20 hand-written (${(written * 5).toFixed(0)}%).`)
 }

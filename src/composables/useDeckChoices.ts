@@ -1,4 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
+import { noCardsReason } from '@/lib/cards'
 import { CARD_TYPE_LABELS, type CardType } from '@/lib/cards/types'
 import { chapterOf } from '@/lib/schedule'
 import { useLibraryStore } from '@/stores/useLibraryStore'
@@ -9,6 +10,8 @@ export interface DeckDocumentChoice {
   title: string
   /** Cards generated from the document (0: nothing to study there yet). */
   cards: number
+  /** Why a branch document gives no card, said beside its “0张”. */
+  reason?: string
 }
 
 export interface UseDeckChoicesReturn {
@@ -26,7 +29,11 @@ export function useDeckChoices(): UseDeckChoicesReturn {
   const documents = computed(() => {
     const counts = new Map<string, number>()
     for (const card of study.cards ?? []) counts.set(card.docId, (counts.get(card.docId) ?? 0) + 1)
-    return library.entries.map((doc) => ({ id: doc.id, title: doc.shortTitle || doc.title, cards: counts.get(doc.id) ?? 0 }))
+    const reasons = new Map(library.local.map((doc) => [doc.id, noCardsReason(doc, counts.get(doc.id) ?? 0)]))
+    return library.entries.map((doc) => {
+      const reason = reasons.get(doc.id)
+      return { id: doc.id, title: doc.shortTitle || doc.title, cards: counts.get(doc.id) ?? 0, ...(reason ? { reason } : {}) }
+    })
   })
   const types = computed(() => {
     const present = new Set((study.cards ?? []).map((card) => card.type))

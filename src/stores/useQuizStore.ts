@@ -13,12 +13,16 @@ import {
   type QuizResponse,
   type QuizResult,
 } from '@/lib/quiz'
+import { DAILY_COUNT, dailyGrade, dailyPractice, ratedToday, type Grade } from '@/lib/schedule'
 import { useProgressStore } from './useProgressStore'
 import { useStudyStore } from './useStudyStore'
 
-export type QuizMode = 'normal' | 'mistakes'
+export type QuizMode = 'normal' | 'mistakes' | 'daily'
 
-/** The practice quiz (练习) and 错题重练: one question at a time, wrong answers straight into the 错题本. */
+/**
+ * The practice quiz (练习), 错题重练 and the 每日一练: one question at a time, wrong answers
+ * straight into the 错题本; a 每日一练 answer also rates its card (src/lib/schedule/daily.ts).
+ */
 export const useQuizStore = defineStore('quiz', () => {
   const study = useStudyStore()
   const progress = useProgressStore()
@@ -36,6 +40,8 @@ export const useQuizStore = defineStore('quiz', () => {
   const hinted = shallowRef<ReadonlySet<string>>(new Set())
   /** The address that started the current quiz, so coming back to it (after 查看原文) resumes instead of restarting. */
   const origin = ref<string | null>(null)
+  /** 每日一练: the right typed answer waiting for the member's own rating (困难/良好/简单). */
+  const awaitingRating = ref<string | null>(null)
 
   const question = computed<Card | null>(() => quiz.value?.questions[index.value] ?? null)
   const isSubmitted = computed(() => Boolean(question.value && submitted.value.has(question.value.id)))
@@ -72,6 +78,23 @@ export const useQuizStore = defineStore('quiz', () => {
     return begin(createQuiz(cards, { docIds: [], types: [], count: cards.length }, seed, Date.now()).questions, seed)
   }
 
+  /** 每日一练: today's remaining questions (due cards first, then new ones in study order); false when none. */
+  function startDaily(seed = Date.now()): boolean {
+    mode.value = 'daily'
+    awaitingRating.value = null
+    const left = DAILY_COUNT - Math.min(DAILY_COUNT, ratedToday(progress.logs, Date.now()))
+    study.tick()
+    return begin(study.queue && left ? dailyPractice(study.queue, left) : null, seed)
+  }
+
+  /** 每日一练: the member's own rating of a right typed answer. */
+  async function rateDaily(grade: Grade) {
+    const card = question.value
+    if (!card || awaitingRating.value !== card.id) return
+    awaitingRating.value = null
+    await study.rateCard(card, grade, hinted.value.has(card.id))
+  }
+
   function answer(response: QuizResponse) {
     const card = question.value
     if (!card || isSubmitted.value) return
@@ -89,10 +112,17 @@ export const useQuizStore = defineStore('quiz', () => {
       removeCorrect: mode.value === 'mistakes',
     })
     await progress.changeMistakes(changes)
+    if (mode.value !== 'daily') return
+    const used = hinted.value.has(card.id)
+    const grade = dailyGrade(card, correctOf(card), used)
+    if (grade === null) awaitingRating.value = card.id
+    else await study.rateCard(card, grade, used)
   }
 
-  function next() {
+  async function next() {
     if (!quiz.value) return
+    // Going on without rating a right typed answer rates it 良好, as Space does in 学习.
+    if (awaitingRating.value) await rateDaily(3)
     if (isLast.value) result.value = gradeQuiz(quiz.value, responses.value, Date.now(), selfGraded.value)
     else index.value++
   }
@@ -109,7 +139,7 @@ export const useQuizStore = defineStore('quiz', () => {
 
   return {
     options, mode, origin, quiz, index, responses, result, question, isSubmitted, isCorrect, isLast, poolSize,
-    selfGraded, hinted,
-    start, startMistakes, answer, submit, next, reset, useHint,
+    selfGraded, hinted, awaitingRating,
+    start, startMistakes, startDaily, rateDaily, answer, submit, next, reset, useHint,
   }
 })

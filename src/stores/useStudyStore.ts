@@ -30,8 +30,6 @@ export const useStudyStore = defineStore('study', () => {
   const revealedId = ref<string | null>(null)
   /** The card whose 查看提示 was opened before answering (recorded in its review log). */
   const hintedId = ref<string | null>(null)
-  /** 每日一练: the session ends after this many ratings (null: no limit). */
-  const sessionLimit = ref<number | null>(null)
   /** A card brought back by undo is shown first, whatever the queue says. */
   const pinnedId = ref<string | null>(null)
   const history = shallowRef<ReviewOutcome[]>([])
@@ -55,7 +53,6 @@ export const useStudyStore = defineStore('study', () => {
   const counts = computed(() => (queue.value ? queueCounts(queue.value) : { due: 0, fresh: 0, total: 0 }))
   const current = computed<Card | null>(() => {
     const pinned = pinnedId.value ? cardById.value.get(pinnedId.value) : undefined
-    if (!pinned && sessionLimit.value !== null && reviewedThisSession.value >= sessionLimit.value) return null
     return pinned ?? (queue.value ? nextCard(queue.value) : null)
   })
   const preview = computed<Record<Grade, IntervalPreview> | null>(() => {
@@ -87,8 +84,13 @@ export const useStudyStore = defineStore('study', () => {
   async function rate(grade: Grade) {
     const card = current.value
     if (!card || !revealed.value) return
+    await rateCard(card, grade, hintedId.value === card.id)
+  }
+
+  /** Rates a given card (the 每日一练 rates the question just answered, whatever the queue shows). */
+  async function rateCard(card: Card, grade: Grade, hinted = false) {
     tick()
-    const outcome = scheduler.value.rate(progress.states.get(card.id) ?? null, card, grade, now.value, hintedId.value === card.id)
+    const outcome = scheduler.value.rate(progress.states.get(card.id) ?? null, card, grade, now.value, hinted)
     history.value = [...history.value, outcome].slice(-UNDO_DEPTH)
     pinnedId.value = null
     revealedId.value = null
@@ -121,10 +123,9 @@ export const useStudyStore = defineStore('study', () => {
     tick()
   }
 
-  /** A new session: the clock moves on, the counters start again; `limit` for the 每日一练. */
-  function startSession(limit: number | null = null) {
+  /** A new session: the clock moves on, the counters start again. */
+  function startSession() {
     tick()
-    sessionLimit.value = limit
     hintedId.value = null
     reviewedThisSession.value = 0
     history.value = []
@@ -135,7 +136,7 @@ export const useStudyStore = defineStore('study', () => {
 
   return {
     cards, loadError, now, revealed, queue, counts, current, preview, leeches, canUndo, reviewedThisSession, leechNotice, cardById,
-    sessionLimit, hintedId,
-    ensureReady, tick, reveal, useHint, holdCurrent, rate, undo, restoreLeech, updateSettings, startSession,
+    hintedId,
+    ensureReady, tick, reveal, useHint, holdCurrent, rate, rateCard, undo, restoreLeech, updateSettings, startSession,
   }
 })

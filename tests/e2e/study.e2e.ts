@@ -121,7 +121,7 @@ describe('study: review, quiz, mistakes, backup', () => {
     for (let i = 0; i < 5; i++) {
       const question = page.locator('.quiz-question')
       await question.waitFor()
-      expect(await question.textContent()).toContain(`第 ${i + 1} 题 / 共 5 题`)
+      expect(await question.textContent()).toContain(`第 ${i + 1} / 5 题`)
       asked.push((await question.getAttribute('data-card')) ?? '')
       if (i === 0) await page.getByTestId('answer-input').fill('故意答错')
       await page.getByTestId('quiz-submit').click()
@@ -270,7 +270,7 @@ describe('study: review, quiz, mistakes, backup', () => {
     for (let i = 0; i < 5; i++) {
       const question = page.locator('.quiz-question')
       await question.waitFor()
-      expect(await question.textContent()).toContain(`第 ${i + 1} 题 / 共 5 题`)
+      expect(await question.textContent()).toContain(`第 ${i + 1} / 5 题`)
       const options = page.locator('.quiz-question .choice')
       if (await options.count()) {
         await page.keyboard.press(i % 2 ? 'B' : '1')
@@ -286,25 +286,89 @@ describe('study: review, quiz, mistakes, backup', () => {
 })
 
 describe('每日一练', () => {
-  it('runs five questions from the home page with Space only, then shows the day done and the streak', async () => {
+  it('asks five questions as a quiz (第 2 / 5 题), right or wrong with the source, then a score and the streak', async () => {
     const { page, errors } = await session.newPage()
     await page.goto('/')
     await page.getByTestId('daily-start').click()
-    await page.waitForURL(/\/study\/review$/)
+    await page.waitForURL(/\/daily$/)
     for (let i = 0; i < 5; i++) {
-      await page.locator('.review-card').waitFor()
-      await page.keyboard.press('Space') // question side: show the answer
-      await page.getByTestId('card-answer').waitFor()
-      await page.keyboard.press('Space') // answer side: 良好
-      await expect.poll(() => text(page, 'session-count')).toBe(String(i + 1))
+      const question = page.locator('.quiz-question')
+      await question.waitFor()
+      expect(await text(page, 'quiz-progress')).toBe(`第 ${i + 1} / 5 题`)
+      const options = page.locator('.quiz-question .choice')
+      if (await options.count()) await options.first().click()
+      else await page.getByTestId('answer-input').first().fill(i === 0 ? '故意答错' : '不会')
+      await page.getByTestId('quiz-submit').click()
+      const feedback = page.getByTestId('quiz-feedback')
+      await feedback.waitFor()
+      expect(await feedback.textContent()).toMatch(/回答正确|回答错误/)
+      expect(await feedback.getByTestId('source-link').count()).toBe(1)
+      // Self-rating only for a right typed answer; a choice or a wrong answer rates itself.
+      const selfRate = await page.getByTestId('daily-self-rate').count()
+      if (selfRate) expect(await feedback.textContent()).toContain('回答正确')
+      await page.getByTestId('quiz-next').click()
     }
-    await page.getByTestId('review-done').waitFor()
-    expect(await text(page, 'review-done')).toContain('每日一练已完成')
-    await page.locator('.review[data-saving=false]').waitFor()
+    await page.getByTestId('quiz-result').waitFor()
+    expect(await text(page, 'quiz-result')).toContain('每日一练完成')
+    expect(await text(page, 'quiz-correct')).toMatch(/^[0-5]\/5$/)
     await page.goto('/')
     await expect.poll(() => text(page, 'daily-done')).toBe('5')
     expect(await text(page, 'daily-streak')).toBe('1')
     await page.getByTestId('daily-complete').waitFor()
+    expectNoErrors(errors)
+  })
+})
+
+describe('a branch document in 学习', () => {
+  it('a pasted 十不准 gives questions; a notice without numbered points says why it gives none', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    const add = async (title: string, text: string) => {
+      await page.getByTestId('add-local').click()
+      const form = page.getByTestId('local-form')
+      await form.locator('input[type=text]').fill(title)
+      await form.locator('textarea').fill(text)
+      await form.getByRole('button', { name: '加入书库' }).click()
+      await page.getByRole('status').filter({ hasText: '已加入' }).first().waitFor()
+    }
+    await add('干部作风“十不准”', readFileSync(new URL('../fixtures/shi-bu-zhun.md', import.meta.url), 'utf8').split('\n').slice(2).join('\n'))
+    await add('会议通知', '请全体党员本周五下午三时准时参加支部党员大会。')
+    await openStudy(page)
+    const deck = page.getByTestId('deck-settings')
+    await expect.poll(async () => (await deck.textContent()) ?? '').toMatch(/干部作风“十不准”\s*1[0-9]张/)
+    expect(await text(page, 'no-cards-reason')).toContain('会议通知：')
+    expect(await text(page, 'no-cards-reason')).toContain('分条编号')
+    expectNoErrors(errors)
+  })
+})
+
+describe('a fresh learner in 学习', () => {
+  it('meets its first 20 new cards from several documents and chapters, never restarting from 总纲', async () => {
+    const { page, errors } = await session.newPage()
+    await openStudy(page)
+    expect(await number(page, 'new-count')).toBe(20)
+    await page.getByTestId('start-review').click()
+    await page.waitForURL(/\/study\/review$/)
+    const met: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const card = page.locator('.review-card')
+      await card.waitFor()
+      const id = (await card.getAttribute('data-card')) ?? ''
+      await page.keyboard.press('Space')
+      await page.getByTestId('card-answer').waitFor()
+      met.push(id)
+      await page.keyboard.press('3')
+      await expect.poll(() => text(page, 'session-count')).toBe(String(i + 1))
+      await page.locator('.review[data-saving=false]').waitFor()
+    }
+    const docs = met.map((id) => id.split('#')[0])
+    expect(new Set(met).size).toBe(20)
+    expect(new Set(docs).size).toBeGreaterThanOrEqual(3)
+    // Not 党章 card after 党章 card: no document more than three times in a row.
+    const runs = docs.slice(3).map((d, i) => docs.slice(i, i + 4).every((x) => x === d))
+    expect(runs.includes(true)).toBe(false)
+    // The rotation goes on across ratings: 总纲 is not met again and again.
+    expect(met.filter((id) => id.startsWith('constitution#general-')).length).toBeLessThanOrEqual(3)
     expectNoErrors(errors)
   })
 })

@@ -2,8 +2,10 @@ import type { StudyDocument } from '../content/types'
 import { preparePassage } from './context'
 import { groupEnumerationCards, passageEnumerationCards } from './generators/enumeration'
 import { choiceCards, clozeCards, rankSpans, trueFalseCards } from './generators/spanCards'
+import { ruleListCards } from './generators/ruleList'
 import { topicCards } from './generators/topic'
 import { CARD_RULES, conflictingDuplicates } from './lint'
+import { splitBroadFacts } from './facts'
 import { cardProblems, questionKey } from './quality'
 import { findQuantities } from './numbers'
 import { BLANK, hash } from './text'
@@ -13,6 +15,7 @@ export type { Card, CardType } from './types'
 export { CARD_TYPE_LABELS } from './types'
 export { cardProblems, questionKey } from './quality'
 export { parseCardFile, type CardFile, type ManualCardSource } from './manual'
+export { noCardsReason } from './generators/ruleList'
 
 /** How many cards of each kind one passage may yield, so long articles do not flood the bank. */
 const LIMITS = { cloze: 3, choice: 2, truefalse: 1 }
@@ -61,7 +64,9 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
   // A report (the seed article) tells a branch's story: its sentences are figures, names and
   // awards, not rules to learn, so only its hand-written cards are asked.
   if (doc.kind === 'article') return []
-  const contexts = doc.passages.map((p) => preparePassage(doc, p))
+  const all = doc.passages.map((p) => preparePassage(doc, p))
+  // A branch document's title line (支部党员日常管理“五不准”) is not a rule: no card asks it.
+  const contexts = doc.kind === 'local' ? all.filter((c) => c.passage.label || /[。；！？]/.test(c.text)) : all
   const cards: Card[] = []
   const glossary = doc.kind === 'glossary'
   const seenHeadings = new Set<string>()
@@ -88,6 +93,13 @@ export function draftDocumentCards(doc: StudyDocument): Card[] {
       ...trueFalseCards(ctx, ranked, LIMITS.truefalse),
     )
   }
+  if (doc.kind === 'local') {
+    // A branch's rule list is asked as a rule list; its generic 列举 would ask the same list again.
+    const rules = ruleListCards(contexts)
+    const listed = new Set(rules.filter((c) => c.type === 'enumeration').map((c) => c.anchor))
+    cards.push(...groupEnumerationCards(contexts).filter((c) => !listed.has(c.anchor)), ...rules)
+    return cards
+  }
   cards.push(...groupEnumerationCards(contexts))
   return cards
 }
@@ -100,7 +112,9 @@ export function balanceVerdicts(cards: readonly Card[]): Card[] {
   const judged = cards.filter((c) => c.type === 'truefalse')
   const falseCount = judged.filter((c) => c.answer === '错误').length
   const manualTrue = judged.filter((c) => c.answer === '正确' && c.origin === 'manual').length
-  const trues = judged.filter((c) => c.answer === '正确' && c.origin === 'generated').sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))
+  // A branch's own rule list has no faithful false statement to offer (nothing to swap in a
+  // 不准…… item), so its true items stay; they are a small share of any quiz.
+  const trues = judged.filter((c) => c.answer === '正确' && c.origin === 'generated' && !c.docId.startsWith('local')).sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))
   const keep = Math.max(0, Math.ceil(falseCount * 1.1) - manualTrue)
   const dropped = new Set(trues.slice(keep).map((c) => c.id))
   return cards.filter((c) => !dropped.has(c.id))
@@ -126,15 +140,37 @@ export function dedupe(cards: readonly Card[]): Card[] {
 export function generateCards(documents: readonly StudyDocument[], manual: readonly Card[] = []): Card[] {
   // A hand-written card replaces a generated one of the same type on the same fact, or asking
   // the same question (reviewed list answers replace the generated 列举).
-  const written = new Set([...manual.map((c) => `${c.type}\u0000${c.fact}`), ...manual.map(questionKey)])
-  return dedupe(
-    balanceVerdicts(
-      documents.flatMap((doc) => [
-        ...generateDocumentCards(doc).filter((c) => !written.has(`${c.type}\u0000${c.fact}`) && !written.has(questionKey(c))),
-        ...manual.filter((c) => c.docId === doc.id),
-      ]),
+  const written = new Set([...manual.map((c) => `${c.type}\u0000${c.fact}`), ...manual.map(questionKey), ...manual.filter(recalls).map(blankKey)])
+  const repeats = (c: Card) => written.has(`${c.type}\u0000${c.fact}`) || written.has(questionKey(c)) || (asksABlank(c) && written.has(blankKey(c)))
+  return splitBroadFacts(
+    dedupe(
+      balanceVerdicts(
+        documents.flatMap((doc) => [
+          ...generateDocumentCards(doc).filter((c) => !repeats(c)),
+          ...manual.filter((c) => c.docId === doc.id),
+        ]),
+      ),
     ),
   )
+}
+
+/**
+ * A generated 填空, 单选 or 判断 asks the same blank as a hand-written card of another type on the
+ * same fact (年满（十八岁） beside 须年满多少岁？): it only repeats it. A 列举 (recall of the whole
+ * list) and a 哪一方面 question (the other direction) ask more, and stay.
+ */
+function asksABlank(card: Card): boolean {
+  return (card.type === 'cloze' || card.type === 'choice' || card.type === 'truefalse') && !card.generator.endsWith(':topic')
+}
+
+/** A hand-written 填空 or 单选 recalls its blank; a hand-written 判断 only shows it (a generated 填空 still asks more). */
+function recalls(card: Card): boolean {
+  return card.type === 'cloze' || card.type === 'choice'
+}
+
+function blankKey(card: Card): string {
+  const tested = card.type === 'truefalse' ? card.original : card.answer
+  return `${card.fact}\u0000${[tested ?? ''].flat().join('、')}`
 }
 
 /** Times one full generation of the bank (for the bench): milliseconds and card count. */

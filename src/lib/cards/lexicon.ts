@@ -86,3 +86,24 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   '政治', '经济', '文化', '社会', '思想', '组织', '作风', '纪律', '制度', '路线', '方针', '政策', '工作', '群众', '干部',
   '中国共产党', '党员', '人民', '国家', '领导', '建设', '发展', '改革', '教育', '管理', '监督', '学习', '实践', '理论', '精神', '原则',
 ])
+
+/**
+ * Names that hold a number (四项基本原则, “三个代表”): the number is part of the name, so a blank
+ * never falls on it alone.
+ */
+export const FIXED_NAMES: readonly string[] = [
+  ...QUOTED_TERMS.map((t) => t.replace(/[“”]/g, '')),
+  '四项基本原则', '四个服从', '两个一百年', '三大作风', '四个现代化', '两个先锋队', '三个有利于', '四个伟大', '四个坚持',
+]
+
+/**
+ * Words of nearly one meaning: two of them among a question's options leave a member guessing
+ * which one the text used (参加 or 出席 a meeting, 谈心 or 谈话 with cadres).
+ */
+export const NEAR_SYNONYMS: readonly (readonly string[])[] = [
+  ['参加', '出席', '参与'],
+  ['谈话', '交流', '谈心', '交谈', '沟通'],
+  ['遵守', '遵循', '恪守'],
+  ['终身', '终生'],
+  ['检查', '检验'],
+]

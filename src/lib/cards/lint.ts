@@ -6,8 +6,8 @@
 import { withoutGaps } from '../content/gaps'
 import { parseNumeral } from '../content/numerals'
 import type { StudyDocument } from '../content/types'
-import { isGap } from './text'
-import { catchwordCategory, CLOSED_LISTS, GENERIC_WORDS } from './lexicon'
+import { fullWidth, isGap } from './text'
+import { catchwordCategory, CLOSED_LISTS, FIXED_NAMES, GENERIC_WORDS, NEAR_SYNONYMS } from './lexicon'
 import { findQuantities } from './numbers'
 import type { Card } from './types'
 
@@ -165,6 +165,49 @@ export function isGlossaryProse(card: Card): boolean {
   return card.docId === 'glossary' && card.label !== '释义'
 }
 
+const BLANK_RE = /（\s*）/
+const NUMERAL = /[一二三四五六七八九十两\d]/
+
+/**
+ * A blank on the number of a fixed name: 坚持（四项）基本原则, 增强（四个）意识. The number is part
+ * of what the thing is called, not a fact to recall; the name as a whole may be asked.
+ */
+export function blanksNumberInName(card: Card): boolean {
+  if ((card.type !== 'cloze' && card.type !== 'choice') || typeof card.answer !== 'string') return false
+  const answer = card.answer.replace(/[“”]/g, '')
+  if (!NUMERAL.test(answer)) return false
+  const at = card.prompt.search(BLANK_RE)
+  if (at < 0) return false
+  const filled = card.prompt.replace(BLANK_RE, answer)
+  return FIXED_NAMES.some((name) => {
+    if (name === answer || !name.includes(answer)) return false
+    for (let i = filled.indexOf(name); i >= 0; i = filled.indexOf(name, i + 1)) {
+      if (i <= at && at < i + name.length) return true
+    }
+    return false
+  })
+}
+
+/** 下列……不属于/不是/不包括……的是: a question asking for the one option that is not so. */
+const NEGATIVE_STEM = /(?:下列|以下).*(?:不属于|不是|不包括|不正确|不符合|错误)/
+
+/**
+ * A negative 单选 stem (下列不属于……的是) is fair only when exactly one option is not in the text
+ * (and that one is the answer): with two outsiders, two options are right.
+ */
+export function isBadNegativeStem(card: Card): boolean {
+  if (card.type !== 'choice' || !card.options || !NEGATIVE_STEM.test(card.prompt)) return false
+  const source = fullWidth(card.source).replace(/[“”]/g, '')
+  const outside = card.options.filter((o) => !source.includes(fullWidth(o).replace(/[“”]/g, '')))
+  return outside.length !== 1 || outside[0] !== card.answer
+}
+
+/** Options that mean nearly the same (参加/出席, 谈话/交流): a member cannot tell which is wanted. */
+export function hasNearSynonymOptions(card: Card): boolean {
+  if ((card.type !== 'choice' && card.type !== 'multi') || !card.options) return false
+  return NEAR_SYNONYMS.some((group) => card.options!.filter((o) => group.includes(o)).length >= 2)
+}
+
 export const CARD_RULES: readonly LintRule[] = [
   { key: 'article-trivia', label: '党章条号题（哪一条）', test: isArticleTrivia },
   { key: 'clipped', label: '题干截断（……开头、；结尾）', test: isClipped },
@@ -178,6 +221,9 @@ export const CARD_RULES: readonly LintRule[] = [
   { key: 'given-away', label: '题干泄露答案', test: givesAnswerAway },
   { key: 'cut-list', label: '列举答案丢了“有权/必须”等主句', test: hasCutListItems },
   { key: 'glossary-prose', label: '术语解释中非释义的卡片', test: isGlossaryProse },
+  { key: 'number-in-name', label: '空格在固定名称的数字上（四项基本原则）', test: blanksNumberInName },
+  { key: 'negative-stem', label: '否定题干（不属于……的是）不止一个或没有正确选项', test: isBadNegativeStem },
+  { key: 'near-synonyms', label: '选项中有近义词（参加/出席）', test: hasNearSynonymOptions },
 ]
 
 export interface LintCount {

@@ -1,5 +1,6 @@
 import { seededRandom, shuffleWith } from '../common/random'
 import { factOf, type Card, type CardType } from '../cards/types'
+import { studyOrder } from '../schedule/order'
 import { DEFAULT_SECONDS, ROUND_RULES, roundOrdinal, spreadRiskPoints } from './rules'
 import type { MeetingQuestion, RiskPoints, RoundKind, RoundPlan } from './types'
 
@@ -48,14 +49,17 @@ export interface SelectOptions {
   exclude?: ReadonlySet<string>
 }
 
-/** Picks `count` cards of the given documents and types at random (seeded), never one twice. */
+/**
+ * Picks `count` cards of the given documents and types at random (seeded), in the study order
+ * (hand-written and headline questions first, documents and chapters in turn), never one twice.
+ */
 export function selectCards(cards: readonly Card[], { docIds, types, count, seed, exclude }: SelectOptions): Card[] {
   const docs = new Set(docIds)
   const kinds = new Set(types)
   const pool = cards.filter((card) => docs.has(card.docId) && kinds.has(card.type) && !exclude?.has(card.id) && !exclude?.has(card.fact))
   // One card per fact (siblings give each other away): the first drawn stands for its fact.
   const facts = new Set<string>()
-  const drawn = shuffleWith(pool, seededRandom(seed)).filter((card) => !facts.has(factOf(card)) && facts.add(factOf(card)))
+  const drawn = studyOrder(shuffleWith(pool, seededRandom(seed))).filter((card) => !facts.has(factOf(card)) && facts.add(factOf(card)))
   return drawn.slice(0, Math.max(0, count))
 }
 

@@ -61,17 +61,55 @@ export function checkAnswer(card: CheckableCard, response: QuizResponse): boolea
   }
 }
 
+/** Official names and the short forms members write for them (both sides are folded alike). */
+const SHORT_FORMS: readonly [string, string][] = [
+  ['中国共产党章程', '党章'],
+  ['中央纪律检查委员会', '中央纪委'],
+  ['纪律检查委员会', '纪委'],
+  ['马克思列宁主义', '马列主义'],
+  ['全国代表大会', '全国党代会'],
+]
+
+/** Words that open every item of a list (八项规定's 要, 准则's 坚持, 十不准's 不准): not required. */
+const ITEM_LEAD = /^(?:要|坚持|必须|不准|不得|严禁)/
+
+function foldShortForms(text: string): string {
+  let out = text
+  for (const [full, short] of SHORT_FORMS) out = out.split(normalizeAnswer(full)).join(normalizeAnswer(short))
+  return out
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text]
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
+  return out
+}
+
+function share(wanted: ReadonlySet<string>, typed: ReadonlySet<string>): number {
+  if (!wanted.size) return 0
+  let n = 0
+  for (const b of wanted) if (typed.has(b)) n++
+  return n / wanted.size
+}
+
+/** How much of an item's wording must be there when it is not written out word for word. */
+const KEY_WORDS_SHARE = 0.6
+
 /**
- * A 列举 judged item by item against the reviewed item list: an item is right when the typed
- * text holds it (punctuation, spaces and numbering aside), so typing the displayed answer —
- * whose items contain 、 and ， themselves — is right, whatever separates the items. For an
- * ordered list the items must come in order. One flag per expected item.
+ * A 列举 judged item by item as a branch secretary marks a paper: an item is right when the
+ * typed text holds it (punctuation, spaces and numbering aside), without the lead every item
+ * repeats (要, 坚持, 不准), by its heading alone (廉洁从政 for 廉洁从政，自觉保持人民公仆本色), in
+ * common short forms (党章), or when most of its words are there including what sets it apart
+ * from the list's other items (先进文化的前进方向 for 代表中国先进文化的前进方向; 选举中央纪律检查委员会
+ * is still not 审查中央纪律检查委员会的报告). For an ordered list the items must come in order,
+ * word for word. One flag per expected item: the interface shows partial credit item by item.
  */
 export function checkItems(card: CheckableCard, response: QuizResponse): boolean[] {
   const expected = asList(card.answer)
   // Numbering the member typed (1. / （一）) stays in the text: it never stops an item being found.
-  let typed = asList(response).map(normalizeAnswer).join('|')
-  const wanted = expected.map(normalizeAnswer)
+  let typed = foldShortForms(asList(response).map(normalizeAnswer).join('|'))
+  const wanted = expected.map((item) => foldShortForms(normalizeAnswer(item)))
   if (card.ordered) {
     let from = 0
     return wanted.map((item) => {
@@ -80,14 +118,34 @@ export function checkItems(card: CheckableCard, response: QuizResponse): boolean
       return at >= 0
     })
   }
-  // Longest items first, each cut out once found, so 严重警告 typed once does not also count as 警告.
+  const cores = wanted.map((item) => item.replace(ITEM_LEAD, ''))
+  // The heading of a point written 廉洁从政，自觉……: its first clause, when short.
+  const headings = expected.map((item) => {
+    const clauses = normalizeAnswer(item.replace(/[，,；;].*$/s, '')).replace(ITEM_LEAD, '')
+    return /[，,；;]/.test(item) && clauses.length >= 2 && clauses.length <= 6 ? foldShortForms(clauses) : ''
+  })
   const found = wanted.map(() => false)
-  for (const i of wanted.map((_, i) => i).sort((a, b) => wanted[b]!.length - wanted[a]!.length)) {
-    const at = wanted[i] ? typed.indexOf(wanted[i]!) : -1
-    if (at < 0) continue
-    found[i] = true
-    typed = `${typed.slice(0, at)}|${typed.slice(at + wanted[i]!.length)}`
+  // Longest items first, each cut out once found, so 严重警告 typed once does not also count as 警告.
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[b]!.length - wanted[a]!.length)
+  for (const pass of [wanted, cores, headings]) {
+    for (const i of order) {
+      const item = pass[i]
+      if (found[i] || !item) continue
+      const at = typed.indexOf(item)
+      if (at < 0) continue
+      found[i] = true
+      typed = `${typed.slice(0, at)}|${typed.slice(at + item.length)}`
+    }
   }
+  // Key words: most of the item's character pairs, and most of those no other item has.
+  const pairs = cores.map(bigrams)
+  const typedPairs = bigrams(typed)
+  pairs.forEach((own, i) => {
+    if (found[i] || own.size < 3) return
+    const others = new Set(pairs.flatMap((p, j) => (j === i ? [] : [...p])))
+    const distinct = new Set([...own].filter((b) => !others.has(b)))
+    found[i] = distinct.size > 0 && share(own, typedPairs) >= KEY_WORDS_SHARE && share(distinct, typedPairs) >= 0.5
+  })
   return found
 }
 

@@ -1,5 +1,6 @@
 import { seededRandom, shuffleWith } from '../common/random'
 import { factOf, type Card } from '../cards/types'
+import { studyOrder } from '../schedule/order'
 import { checkAnswer } from './check'
 import type { QuestionResult, Quiz, QuizMistake, QuizOptions, QuizResponse, QuizResult } from './types'
 
@@ -18,12 +19,13 @@ export function quizPool(cards: readonly Card[], { docIds, types }: Pick<QuizOpt
 }
 
 /**
- * Draws `count` questions at random: never two cards of one fact (siblings give each other
+ * Draws `count` questions at random, in the study order (hand-written and headline questions
+ * first, documents and chapters in turn): never two cards of one fact (siblings give each other
  * away), and at most one per passage while there are passages enough.
  */
 export function createQuiz(cards: readonly Card[], options: QuizOptions, seed: number, now: number): Quiz {
   const count = Math.max(1, Math.floor(options.count))
-  const shuffled = shuffle(quizPool(cards, options), seed)
+  const shuffled = studyOrder(shuffle(quizPool(cards, options), seed))
   const passages = new Set<string>()
   const facts = new Set<string>()
   const first: Card[] = []

@@ -1,5 +1,6 @@
 import { factOf, type Card } from '../cards/types'
 import { endOfDay, startOfDay } from './days'
+import { studyOrder } from './order'
 import type { CardState, ReviewLogEntry, StudySettings } from './types'
 
 /** A card answered 重来 comes back within this window so a session can finish today. */
@@ -44,7 +45,7 @@ export interface QueueInput {
 export interface StudyQueue {
   /** Learning and relearning cards due now, then review cards due today, earliest first. */
   due: Card[]
-  /** New cards still allowed today, in deck order. */
+  /** New cards still allowed today, in study order (src/lib/schedule/order.ts). */
   fresh: Card[]
   /** Learning cards due later within LEARN_AHEAD_MS. */
   upcoming: Card[]
@@ -53,31 +54,6 @@ export interface StudyQueue {
   newLeftToday: number
 }
 
-
-/** The chapter a card belongs to (`constitution›第一章　党员`), for interleaving and "from chapter X". */
-export function chapterOf(card: Pick<Card, 'docId' | 'heading'>): string {
-  return `${card.docId}›${card.heading.split(' › ')[0] ?? ''}`
-}
-
-/**
- * New cards interleaved across documents and chapters (one from each in turn, each in text
- * order), so day one is not 总纲 paragraphs 1–10; with `first`, that chapter's cards lead.
- */
-export function interleave(cards: readonly Card[], first?: string): Card[] {
-  const groups = new Map<string, Card[]>()
-  for (const card of cards) {
-    const key = chapterOf(card)
-    groups.set(key, [...(groups.get(key) ?? []), card])
-  }
-  const lead = first ? (groups.get(first) ?? []) : []
-  if (first) groups.delete(first)
-  const rest: Card[] = []
-  const queues = [...groups.values()]
-  for (let round = 0; queues.some((q) => q.length > round); round++) {
-    for (const q of queues) if (q[round]) rest.push(q[round]!)
-  }
-  return [...lead, ...rest]
-}
 
 /** Facts studied today (any card of theirs rated today): their siblings are buried until tomorrow. */
 export function factsStudiedToday(cards: readonly Card[], logs: Iterable<ReviewLogEntry>, now: number): Set<string> {
@@ -129,8 +105,10 @@ export function buildQueue({ cards, states, settings, logs, now }: QueueInput): 
     }
   }
   const fresh: Card[] = []
-  for (const card of deck) if (isNew(states.get(card.id)) && !states.get(card.id)?.suspended) newCards.push(card)
-  for (const card of interleave(newCards, settings.chapter)) {
+  // Ordered over the whole deck, not just the cards still new: a rating then takes one card out
+  // and leaves the others where they stood.
+  for (const card of studyOrder(deck, settings.chapter)) if (isNew(states.get(card.id)) && !states.get(card.id)?.suspended) newCards.push(card)
+  for (const card of newCards) {
     if (fresh.length >= newLeftToday) break
     if (claim(card)) fresh.push(card)
   }

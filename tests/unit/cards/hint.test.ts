@@ -9,7 +9,7 @@ const bank = generateCards(corpus, loadManualCards(corpus))
 
 describe('查看提示', () => {
   it('shows the source passage with the answer masked', () => {
-    const card = bank.find((c) => c.type === 'cloze' && c.prompt.includes('预备党员的预备期为'))!
+    const card = bank.find((c) => (c.type === 'cloze' || c.type === 'choice') && c.prompt.includes('预备党员的预备期为'))!
     const hint = maskedSource(card)
     expect(hint).not.toContain('预备期为一年')
     expect(hint).toContain(`预备期为${MASK.repeat(2)}`)

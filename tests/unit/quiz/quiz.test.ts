@@ -141,3 +141,36 @@ describe('列举 judged item by item', () => {
     expect(checkAnswer(sanctions, '开除党籍 留党察看 撤销党内职务 严重警告 警告')).toBe(true)
   })
 })
+
+describe('列举 graded as a branch secretary marks a paper', () => {
+  const eight = makeCard(30, { type: 'enumeration', answer: ['要改进调查研究', '要精简会议活动', '要精简文件简报', '要规范出访活动', '要改进警卫工作', '要改进新闻报道', '要严格文稿发表', '要厉行勤俭节约'] })
+  const leaders = makeCard(31, { type: 'enumeration', answer: ['廉洁从政，自觉保持人民公仆本色', '廉洁用权，自觉维护人民根本利益', '廉洁修身，自觉提升思想道德境界', '廉洁齐家，自觉带头树立良好家风'] })
+  const members = makeCard(32, { type: 'enumeration', answer: ['坚持公私分明，先公后私，克己奉公', '坚持崇廉拒腐，清白做人，干净做事', '坚持尚俭戒奢，艰苦朴素，勤俭节约', '坚持吃苦在前，享受在后，甘于奉献'] })
+  const represents = makeCard(33, { type: 'enumeration', answer: ['代表中国先进生产力的发展要求', '代表中国先进文化的前进方向', '代表中国最广大人民的根本利益'] })
+  const congress = makeCard(34, { type: 'enumeration', answer: ['听取和审查中央委员会的报告', '审查中央纪律检查委员会的报告', '讨论并决定党的重大问题', '修改党的章程', '选举中央委员会', '选举中央纪律检查委员会'] })
+  const duties = makeCard(35, { type: 'enumeration', answer: ['遵守中国共产党章程', '执行党的决定'] })
+
+  it('does not require 八项规定’s 要', () => {
+    expect(checkAnswer(eight, '改进调查研究、精简会议活动、精简文件简报、规范出访活动、改进警卫工作、改进新闻报道、严格文稿发表、厉行勤俭节约')).toBe(true)
+  })
+
+  it('accepts each point by its heading', () => {
+    expect(checkAnswer(leaders, '廉洁从政、廉洁用权、廉洁修身、廉洁齐家')).toBe(true)
+    expect(checkAnswer(members, '公私分明 崇廉拒腐 尚俭戒奢 吃苦在前')).toBe(true)
+  })
+
+  it('accepts the key words without the repeated lead', () => {
+    expect(checkAnswer(represents, '先进生产力的发展要求；先进文化的前进方向；最广大人民的根本利益')).toBe(true)
+  })
+
+  it('reads 党章 as 中国共产党章程', () => {
+    expect(checkItems(duties, '遵守党章，执行党的决定')).toEqual([true, true])
+  })
+
+  it('still tells neighbouring items apart and shows partial credit', () => {
+    expect(checkItems(congress, '选举中央纪律检查委员会')).toEqual([false, false, false, false, false, true])
+    expect(checkItems(leaders, '廉洁从政、廉洁修身')).toEqual([true, false, true, false])
+    expect(checkItems(eight, '改进调查研究')).toEqual([true, false, false, false, false, false, false, false])
+    expect(checkItems(represents, '先进文化')).toEqual([false, false, false])
+  })
+})

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   buildQueue,
   DAILY_COUNT,
+  dailyGrade,
   dailyPractice,
   ratedToday,
   createScheduler,
@@ -62,7 +63,8 @@ describe('due queue', () => {
     const { states, logs } = study([4, 4, 4], T0, s)
     const later = buildQueue({ cards, states, settings: s, logs, now: T0 + 3 * 60 * MINUTE })
     expect(later.newLeftToday).toBe(1)
-    expect(later.fresh.map((c) => c.anchor)).toEqual(['art-4'])
+    // The rotation goes on where it stood (art-1, art-8, art-2 studied), not from the first chapter again.
+    expect(later.fresh.map((c) => c.anchor)).toEqual(['art-3'])
     const tomorrow = buildQueue({ cards, states, settings: s, logs, now: T0 + DAY })
     expect(tomorrow.newLeftToday).toBe(4)
   })
@@ -87,12 +89,12 @@ describe('due queue', () => {
   it('puts learning cards before reviews and never offers suspended cards', () => {
     const s = settings({ dailyNewLimit: 2 })
     const { states, logs } = study([4, 1], T0, s)
-    const [first, second] = [states.get(cards[0]!.id)!, states.get(cards[1]!.id)!]
+    const [first, second] = [states.get(cards[0]!.id)!, states.get(cards[7]!.id)!]
     const now = first.due + MINUTE
     expect(second.due).toBeLessThan(now)
     const q = buildQueue({ cards, states, settings: s, logs, now })
-    expect(q.due.map((c) => c.anchor)).toEqual(['art-2', 'art-1'])
-    states.set(cards[1]!.id, { ...second, suspended: true })
+    expect(q.due.map((c) => c.anchor)).toEqual(['art-8', 'art-1'])
+    states.set(cards[7]!.id, { ...second, suspended: true })
     expect(buildQueue({ cards, states, settings: s, logs, now }).due.map((c) => c.anchor)).toEqual(['art-1'])
   })
 
@@ -214,5 +216,19 @@ describe('查看提示 and 每日一练', () => {
     expect(daily[0]!.id).toBe(cards[5]!.id)
     expect(ratedToday([learned.log], T0)).toBe(0)
     expect(ratedToday([learned.log], T0 - 10 * DAY)).toBe(1)
+  })
+})
+
+describe('每日一练 ratings', () => {
+  it('rates a wrong answer 重来 and a right choice 良好; only a right typed answer is the member’s to rate', () => {
+    const choice = makeCard(1, { type: 'choice', options: ['甲', '乙'] })
+    const typed = makeCard(2, { type: 'cloze' })
+    expect(dailyGrade(choice, false)).toBe(1)
+    expect(dailyGrade(typed, false)).toBe(1)
+    expect(dailyGrade(choice, true)).toBe(3)
+    expect(dailyGrade(makeCard(3, { type: 'truefalse' }), true)).toBe(3)
+    expect(dailyGrade(typed, true)).toBeNull()
+    expect(dailyGrade(makeCard(4, { type: 'enumeration' }), true)).toBeNull()
+    expect(dailyGrade(typed, true, true)).toBe(2)
   })
 })
