@@ -201,10 +201,13 @@ function placeVerdict(rest: string, after: string, key: string, options: readonl
 }
 
 /** Checks every question; the bank-wide letter count decides `letter-bias`. */
-export function checkBank(questions: readonly ParsedQuestion[], ctx: BankCheckContext): CheckedQuestion[] {
+export function checkBank(
+  questions: readonly ParsedQuestion[],
+  ctx: BankCheckContext,
+  bias: { letter: string; share: number } | null = biasedLetter(questions),
+): CheckedQuestion[] {
   const fold = ctx.fold ?? {}
   const duplicates = duplicateFinder(ctx.cards ?? [], fold)
-  const bias = biasedLetter(questions)
   return questions.map((q) => {
     const flags: BankFlag[] = []
     const notes: string[] = []
@@ -223,6 +226,26 @@ export function checkBank(questions: readonly ParsedQuestion[], ctx: BankCheckCo
       raise('letter-bias', `本题库 ${Math.round(bias.share * 100)}% 的单选题答案为 ${bias.letter}，可打乱选项顺序。`)
     return { ...q, link: linked ? { doc: linked.hit.passage.docId, anchor: linked.hit.passage.anchor } : null, flags, notes }
   })
+}
+
+/** Yields to the page between slices (a macrotask), so checking thousands of questions never freezes it. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** checkBank a slice at a time; `onProgress` gets the share done (0…1). */
+export async function checkBankInSteps(
+  questions: readonly ParsedQuestion[],
+  ctx: BankCheckContext,
+  { perStep = 100, pause = nextTask, onProgress }: { perStep?: number; pause?: () => Promise<void>; onProgress?: (done: number) => void } = {},
+): Promise<CheckedQuestion[]> {
+  // Letter bias is a property of the whole bank: decided once, then applied slice by slice.
+  const bias = biasedLetter(questions)
+  const out: CheckedQuestion[] = []
+  for (let start = 0; start < questions.length; start += perStep) {
+    out.push(...checkBank(questions.slice(start, start + perStep), ctx, bias))
+    onProgress?.(Math.min(1, (start + perStep) / questions.length))
+    if (start + perStep < questions.length) await pause()
+  }
+  return out
 }
 
 /** The letter that holds more than LETTER_BIAS_SHARE of single-choice keys, if the bank is large enough to tell. */

@@ -303,9 +303,9 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
  */
 export function fullWidthPunctuation(text: string): string {
   return text
-    .replace(new RegExp(`(?<=${HAN}|[”“）])\\s*([,;:?!])`, 'gu'), (_, p: string) => FULL[p]!)
-    .replace(/\(\s*\)/g, '（　）')
+    .replace(/[(（][\s　]*[)）]/g, '（　）')
     .replace(new RegExp(`\\((?=[^()]*${HAN})([^()]*)\\)`, 'gu'), '（$1）')
+    .replace(new RegExp(`(?<=${HAN}|[”“）])\\s*([,;:?!])`, 'gu'), (_, p: string) => FULL[p]!)
 }
 
 /** A 判断 written as a choice: A.正确 B.错误 (or 对/错, √/×). */

@@ -28,10 +28,10 @@ describe('readBankFile', () => {
   it('.xlsx with a 题型/题干/选项A…/答案 header: formulas read as their value, markup as text, a row without key reported by row', async () => {
     const bank = await readBankFile(file('bank.xlsx', fixture('bank.xlsx')))
     expect(bank.questions.map((q) => [q.line, q.type, q.stem, q.answer])).toEqual([
-      [2, '单选', '党的纪律是党的各级组织和全体党员必须遵守的（ ）', 'A'],
-      [3, '多选', '党的纪律主要包括（ ）', 'ABCD'],
+      [2, '单选', '党的纪律是党的各级组织和全体党员必须遵守的（　）', 'A'],
+      [3, '多选', '党的纪律主要包括（　）', 'ABCD'],
       [4, '判断', '<img src=x onerror=alert(1)>党员有退党的自由。', '正确'],
-      [5, '单选', '预备党员的预备期为（ ）', 'B'],
+      [5, '单选', '预备党员的预备期为（　）', 'B'],
     ])
     expect(bank.errors).toEqual([{ line: 6, reason: '第 6 行：第 5 题没有找到答案。' }])
   })
