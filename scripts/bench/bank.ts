@@ -50,7 +50,8 @@ export function benchBank(): BankBench {
     result.papers++
     const parsed = readBankText(readFileSync(join(dir, file), 'utf8'))
     const checked = checkBank(parsed.questions, { search, fold: vocabulary.fold, cards })
-    const byNumber = new Map(checked.map((q) => [String(q.n), q]))
+    // Papers that restart numbering in each section name their questions by type: 判断1.
+    const byNumber = new Map(checked.flatMap((q) => [[String(q.n), q] as const, [`${q.type}${q.n}`, q] as const]))
     for (const [n, key] of Object.entries(expected.keys)) {
       result.questions++
       const q = byNumber.get(n)
@@ -65,7 +66,8 @@ export function benchBank(): BankBench {
       else result.misses.push(`${file} ${n}: link ${place}, got ${got}`)
     }
     for (const q of checked) {
-      if (String(q.n) in expected.keys && !(String(q.n) in expected.links) && q.link) {
+      const name = String(q.n) in expected.keys ? String(q.n) : `${q.type}${q.n}`
+      if (name in expected.keys && !(name in expected.links) && q.link) {
         result.strayLinks++
         result.misses.push(`${file} ${q.n}: not in the texts, linked to ${q.link.doc}#${q.link.anchor}`)
       }
@@ -74,7 +76,7 @@ export function benchBank(): BankBench {
       if (wrong) result.contradicting++
       if (wrong && flagged) result.flagged++
       if (wrong && !flagged) result.misses.push(`${file} ${q.n}: contradicting key not flagged`)
-      if (!wrong && flagged && String(q.n) in expected.keys) {
+      if (!wrong && flagged && name in expected.keys) {
         result.falseAlarms++
         result.misses.push(`${file} ${q.n}: false key-contradicts-text (${q.notes.join(' ')})`)
       }

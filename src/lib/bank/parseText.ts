@@ -32,7 +32,7 @@ const SECTION_TYPES: [RegExp, BankQuestionType][] = [
   [/简答|问答|论述|应知应会/, '问答'],
 ]
 /** 一、单选题 / (一)单项选择题(共30题) / 第一部分单选题(50题) / 单选题(共80题) / 单项选择题。 */
-const SECTION = /^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s)?\s*(单项选择题?|单选题?|多项选择题?|多选题?|不定项选择题?|判断题?|是非题|填空题?|简答题?|问答题?|论述题?)\s*(?:\(.*?\)|[:.。]|\s|$)/
+const SECTION = /^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s)?\s*(单项选择题?|单选题?|多项选择题?|多选题?|不定项选择题?|选择题|判断题?|是非题|填空题?|简答题?|问答题?|论述题?)\s*(?:\(.*?\)|[:.。]|\s|$)/
 const ANSWER_TABLE = /^(?:[一二三四五六七八九十]+[、.]\s*)?(?:参考答案|答案(?:及解析)?|标准答案|答案汇总)\s*[:.]?\s*$/
 const QUESTION = /^(?:(\d{1,4})\s*[、.](?!\d)|\((\d{1,4})\)|(\d{1,4})\))\s*/
 const OPTION = /^([A-H])\s*[.、:)]\s*/
@@ -129,6 +129,11 @@ export function parseBankText(text: string): ParsedBank {
   function handle(line: string, lineNo: number): void {
     if (!line) return
     if (PAGE_NOISE.test(line) && !(draft && draft.state === 'answer' && draft.key === '')) return
+    // "……" marks where a web page or an excerpt left questions out: not part of the question before it.
+    if (/^[.…。·]{2,}$/.test(line)) {
+      errors.push({ line: lineNo, reason: '省略号（此处有删节的内容），未导入。' })
+      return
+    }
     const header = SECTION.exec(line)
     if (header && !QUESTION.test(line) && line.length <= 40) {
       close()
@@ -216,6 +221,8 @@ export function parseBankText(text: string): ParsedBank {
     const bracket = BRACKET_KEY.exec(rest)
     if (bracket && d.key === null) {
       d.key = bracket[1]!.replace(/[\s,、]/g, '')
+      // (√) closes a 判断; a letter in the bracket is followed by the options.
+      if (judgementOf(d.key)) d.state = 'answer'
       rest = `${rest.slice(0, bracket.index)}( )${rest.slice(bracket.index + bracket[0].length)}`
     }
     // "十八大党章共11章____条。A": a key letter written right after the stem's closing punctuation.

@@ -83,6 +83,16 @@ describe('parseBankText: the forms real papers use', () => {
     ])
   })
 
+  it('"……" where an excerpt left questions out is reported, not glued to the question before it', () => {
+    const bank = parseBankText('一、选择题(每题只有一个正确答案)\n1. 甲?\nA. 一\nB. 二\n答案：B\n……\n二、判断题\n1. 乙。(√)\n……\n三、简答题\n1. 丙?\n答:丁。\n……')
+    expect(bank.questions.map((q) => [q.type, q.stem, q.options, q.answer])).toEqual([
+      ['单选', '甲？', ['一', '二'], 'B'],
+      ['判断', '乙。', [], '正确'],
+      ['问答', '丙？', [], '丁。'],
+    ])
+    expect(bank.errors.map((e) => e.line)).toEqual([6, 9, 13])
+  })
+
   it('markup stays text', () => {
     const [q] = parseBankText('1、<img src=x onerror=alert(1)>（ ）\nA.<b>一</b>\nB.二\n答案：A').questions
     expect(q!.stem).toContain('<img src=x onerror=alert(1)>')
