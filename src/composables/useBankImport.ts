@@ -1,6 +1,8 @@
 import { computed, ref, shallowRef } from 'vue'
 import { checkBankInSteps, shuffleBank } from '@/lib/bank/check'
 import { formatBankCsv, formatBankText } from '@/lib/bank/exportBank'
+import { bankToMeetingQuestion } from '@/lib/bank/toMeeting'
+import type { MeetingQuestion } from '@/lib/meeting/types'
 import type { BankLineError, CheckedQuestion } from '@/lib/bank/types'
 import { ImportError } from '@/lib/content/localDocument'
 import { useCardBankStore } from '@/stores/useCardBankStore'
@@ -73,6 +75,10 @@ export function useBankImport() {
   const exportText = () => downloadText(`${baseName()}（核对后）.txt`, formatBankText(acceptedQuestions.value))
   const exportCsv = () => downloadText(`${baseName()}（核对后）.csv`, formatBankCsv(acceptedQuestions.value), 'text/csv;charset=utf-8')
 
+  /** The accepted questions as meeting questions, with the stating clause as their source. */
+  const meetingQuestions = (): MeetingQuestion[] =>
+    acceptedQuestions.value.map((q) => bankToMeetingQuestion(q, source.value, q.link ? (passages.value.get(`${q.link.doc}#${q.link.anchor}`) ?? null) : null))
+
   function reset(): void {
     phase.value = 'idle'
     questions.value = []
@@ -81,5 +87,5 @@ export function useBankImport() {
     error.value = null
   }
 
-  return { phase, error, progress, source, questions, errors, accepted, acceptedQuestions, biased, passages, load, toggle, shuffle, exportText, exportCsv, reset }
+  return { phase, error, progress, source, questions, errors, accepted, acceptedQuestions, biased, passages, load, toggle, shuffle, exportText, exportCsv, meetingQuestions, reset }
 }

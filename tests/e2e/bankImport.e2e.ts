@@ -54,3 +54,35 @@ describe('importing a question bank on the library page', () => {
     expectNoErrors(errors)
   })
 })
+
+describe('importing a question bank in meeting setup', () => {
+  it('adds the accepted questions of a .docx and an .xlsx to a round and plays them', async () => {
+    const { page: host, errors } = await session.newPage()
+    host.on('dialog', (dialog) => void dialog.accept())
+    await host.goto('/meeting')
+    await host.locator('[data-testid=draw-all]').click()
+    const first = host.locator('[data-testid=round-0]')
+    await expect.poll(() => first.locator('[data-testid=round-questions] li').count()).toBeGreaterThan(0)
+    while ((await first.locator('[data-testid=round-questions] li').count()) > 0) await first.getByRole('button', { name: /^移除第/ }).first().click()
+
+    await host.getByRole('button', { name: '导入题库' }).click()
+    const summary = host.getByTestId('bank-summary')
+    for (const [file, count] of [['bank.docx', 2], ['bank.xlsx', 4], ['bank.docx', 2]] as const) {
+      await host.getByTestId('bank-file').setInputFiles(fixture(file))
+      await summary.filter({ hasText: `识别 ${count} 道题` }).waitFor()
+      // The secretary accepts the flagged ones too (仍然采用).
+      for (const box of await host.getByTestId('bank-question').getByRole('checkbox').all()) await box.check()
+      await summary.filter({ hasText: `已采用 ${count} 道` }).waitFor()
+      await host.getByTestId('bank-add-round').click()
+    }
+    // The .docx imported twice: its questions join the round once.
+    await expect.poll(() => first.locator('[data-testid=round-questions] li').count()).toBe(6)
+    expect(await first.locator('[data-testid=round-questions]').innerText()).toContain('党员有退党的自由')
+
+    await host.locator('[data-testid=start]').click()
+    await host.waitForURL(/\/meeting\/host$/)
+    await host.locator('[data-testid=next]').click()
+    await expect.poll(() => host.locator('[data-testid=prompt]').innerText()).toContain('预备党员的预备期为')
+    expectNoErrors(errors)
+  })
+})

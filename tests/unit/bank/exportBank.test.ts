@@ -27,3 +27,14 @@ describe('export a bank and import it again', () => {
     expect(back.questions.slice(0, mixed.length).map(strip)).toEqual(mixed.map(strip))
   })
 })
+
+describe('bankToMeetingQuestion', () => {
+  it('keys become option texts; 判断 gets 正确/错误; the id depends on the content only', async () => {
+    const { bankToMeetingQuestion } = await import('../../../src/lib/bank/toMeeting')
+    const [single, multi, judged] = parseBankText('1、甲（ ）\nA.一\nB.二\n答案：B\n2、乙（ ）\nA.一\nB.二\nC.三\n答案：AC\n3、丙。（×）').questions.map((q) => ({ ...q, link: null, flags: [], notes: [] }))
+    expect(bankToMeetingQuestion(single!, 'a.docx', null)).toMatchObject({ type: 'choice', answer: '二', options: ['一', '二'], docId: 'imported', heading: '导入：a.docx' })
+    expect(bankToMeetingQuestion(multi!, 'a.docx', null).answer).toEqual(['一', '三'])
+    expect(bankToMeetingQuestion(judged!, 'a.docx', null)).toMatchObject({ type: 'truefalse', answer: '错误', options: ['正确', '错误'] })
+    expect(bankToMeetingQuestion(single!, 'b.xlsx', '原文').id).toBe(bankToMeetingQuestion(single!, 'a.docx', null).id)
+  })
+})
