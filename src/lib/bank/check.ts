@@ -223,14 +223,16 @@ function placeVerdict(rest: string, after: string, key: string, options: readonl
 }
 
 /** Checks every question; the bank-wide letter count decides `letter-bias`. */
-export function checkBank(
-  questions: readonly ParsedQuestion[],
-  ctx: BankCheckContext,
-  bias: { letter: string; share: number } | null = biasedLetter(questions),
-): CheckedQuestion[] {
+export function checkBank(questions: readonly ParsedQuestion[], ctx: BankCheckContext): CheckedQuestion[] {
+  const check = questionChecker(ctx, biasedLetter(questions))
+  return questions.map(check)
+}
+
+/** One question's check, with what the whole bank shares (the card index, the biased letter) made once. */
+function questionChecker(ctx: BankCheckContext, bias: { letter: string; share: number } | null): (q: ParsedQuestion) => CheckedQuestion {
   const fold = ctx.fold ?? {}
   const duplicates = duplicateFinder(ctx.cards ?? [], fold)
-  return questions.map((q) => {
+  return (q) => {
     const flags: BankFlag[] = []
     const notes: string[] = []
     const raise = (flag: BankFlag, note: string) => {
@@ -247,25 +249,36 @@ export function checkBank(
     if (bias && q.type === '单选' && q.answer === bias.letter)
       raise('letter-bias', `本题库 ${Math.round(bias.share * 100)}% 的单选题答案为 ${bias.letter}，可打乱选项顺序。`)
     return { ...q, link: linked ? { doc: linked.hit.passage.docId, anchor: linked.hit.passage.anchor } : null, flags, notes }
-  })
+  }
 }
 
 /** Yields to the page between slices (a macrotask), so checking thousands of questions never freezes it. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-/** checkBank a slice at a time; `onProgress` gets the share done (0…1). */
+/**
+ * checkBank a slice at a time: each slice stops after `budgetMs` (a question costs from a fraction of a
+ * millisecond to tens of them, depending on how the search finds it), then yields to the page.
+ * `onProgress` gets the share done (0…1).
+ */
 export async function checkBankInSteps(
   questions: readonly ParsedQuestion[],
   ctx: BankCheckContext,
-  { perStep = 100, pause = nextTask, onProgress }: { perStep?: number; pause?: () => Promise<void>; onProgress?: (done: number) => void } = {},
+  { budgetMs = 40, pause = nextTask, onProgress }: { budgetMs?: number; pause?: () => Promise<void>; onProgress?: (done: number) => void } = {},
 ): Promise<CheckedQuestion[]> {
   // Letter bias is a property of the whole bank: decided once, then applied slice by slice.
-  const bias = biasedLetter(questions)
+  const check = questionChecker(ctx, biasedLetter(questions))
   const out: CheckedQuestion[] = []
-  for (let start = 0; start < questions.length; start += perStep) {
-    out.push(...checkBank(questions.slice(start, start + perStep), ctx, bias))
-    onProgress?.(Math.min(1, (start + perStep) / questions.length))
-    if (start + perStep < questions.length) await pause()
+  let start = 0
+  while (start < questions.length) {
+    const began = performance.now()
+    let end = start
+    while (end < questions.length && (end === start || performance.now() - began < budgetMs)) {
+      out.push(check(questions[end]!))
+      end++
+    }
+    start = end
+    onProgress?.(start / questions.length)
+    if (start < questions.length) await pause()
   }
   return out
 }

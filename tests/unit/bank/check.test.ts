@@ -11,7 +11,7 @@ beforeAll(() => {
   const corpus = loadBundledCorpus()
   const vocabulary = buildVocabulary(corpus)
   ctx = { search: PassageSearch.build(toSearchable(corpus), vocabulary), fold: vocabulary.fold, cards: [{ prompt: '预备党员的预备期为____。' }] }
-})
+}, 60_000)
 
 const check = (text: string) => checkBank(parseBankText(text).questions, ctx)
 
@@ -56,5 +56,19 @@ describe('checkBank', () => {
     const shuffled = shuffleBank(questions, 7)
     for (const [i, q] of shuffled.entries()) expect(q.options['ABCD'.indexOf(q.answer)]).toBe(questions[i]!.options['ABCD'.indexOf(questions[i]!.answer)])
     expect(biasedLetter(shuffled)).toBeNull()
+  })
+})
+
+describe('checkBankInSteps', () => {
+  it('gives what checkBank gives, in slices bounded by time, yielding between them', async () => {
+    const { checkBankInSteps } = await import('../../../src/lib/bank/check')
+    const text = Array.from({ length: 30 }, (_, i) => `${i + 1}、党的中央委员会每届任期（ ）年\nA.三\nB.四\nC.五\nD.六\n答案：${'ABCD'[i % 4]}`).join('\n')
+    const questions = parseBankText(text).questions
+    let pauses = 0
+    const progress: number[] = []
+    const stepped = await checkBankInSteps(questions, ctx, { budgetMs: 0, pause: async () => void pauses++, onProgress: (share) => progress.push(share) })
+    expect(stepped).toEqual(checkBank(questions, ctx))
+    expect(pauses).toBe(29)
+    expect(progress.at(-1)).toBe(1)
   })
 })
