@@ -232,6 +232,8 @@ export function checkBank(questions: readonly ParsedQuestion[], ctx: BankCheckCo
 function questionChecker(ctx: BankCheckContext, bias: { letter: string; share: number } | null): (q: ParsedQuestion) => CheckedQuestion {
   const fold = ctx.fold ?? {}
   const duplicates = duplicateFinder(ctx.cards ?? [], fold)
+  // Banks put together from several papers repeat questions: the same wording is looked up once.
+  const links = new Map<string, Linked | null>()
   return (q) => {
     const flags: BankFlag[] = []
     const notes: string[] = []
@@ -239,7 +241,9 @@ function questionChecker(ctx: BankCheckContext, bias: { letter: string; share: n
       if (!flags.includes(flag)) flags.push(flag)
       notes.push(note)
     }
-    const linked = link(q, ctx, fold)
+    const asked = `${q.type}\u0000${q.stem}\u0000${q.options.join('\u0000')}\u0000${q.answer}`
+    const linked = links.has(asked) ? links.get(asked)! : link(q, ctx, fold)
+    links.set(asked, linked)
     if (linked) {
       const verdict = judgeKey(q, linked.text, fold)
       if (verdict) raise(verdict.flag, verdict.note)
