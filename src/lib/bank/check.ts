@@ -28,7 +28,7 @@ const LETTER_BIAS_MIN_QUESTIONS = 8
 const DUPLICATE_SIMILARITY = 0.75
 
 const BLANK = /_{2,}|[(（][\s　]*[)）]/
-const NEGATIVE = /不包括|不属于|不正确|错误的|不是|不应|不得|不能/
+const NEGATIVE = /不包括|不属于|不正确|错误的|(?:下列|以下)[^，,。]{0,12}不是/
 const STEM_LEAD = /^(?:党章(?:总纲)?(?:规定|指出|明确|强调)?|根据[^，,]{0,30}(?:规定|要求)|按照[^，,]{0,30}规定)\s*[，,:：]\s*/
 const OLDER_REVISION = /十[五六七八九]大(?:通过的|修改的)?(?:党章|黨章)|(?:2007|2012|2017)\s*年(?:版)?(?:党章|黨章)|旧党章|原党章/
 

@@ -32,6 +32,14 @@ describe('checkBank', () => {
     expect(near!.notes.join('')).toMatch(/行为规则/)
   })
 
+  it('a rule worded 不得（ ） is checked like any other; a question asking what is NOT stated is not', () => {
+    const [rule, negative] = check(
+      '1、如果本人对处分决定不服，可以提出申诉，有关党组织必须负责处理或者迅速转递，不得（ ）\nA.扣压\nB.拖延\n答案：B\n2、党的地方各级代表大会的职权不包括（ ）\nA.听取和审查同级委员会的报告\nB.选举党的中央委员会\n答案：B',
+    )
+    expect(rule!.flags).toContain('key-contradicts-text')
+    expect(negative!.flags).not.toContain('key-contradicts-text')
+  })
+
   it('a 判断 keyed 错误 whose statement the text makes word for word', () => {
     const [q] = check('1、预备党员的预备期为一年。党组织对预备党员应当认真教育和考察。（×）')
     expect(q!.flags).toContain('key-contradicts-text')
