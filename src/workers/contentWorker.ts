@@ -9,9 +9,10 @@ export const WORKER_THRESHOLD_CHARS = 20_000
 /** A conversion still running after this long is stopped (a hostile file the zip directory did not expose). */
 export const IMPORT_TIMEOUT_MS = 60_000
 
-const canUseWorker = () => typeof Worker !== 'undefined'
+export const canUseWorker = () => typeof Worker !== 'undefined'
 
-function inWorker(job: ContentJob, timeoutMs: number): Promise<ContentResult> {
+/** Runs one job in a fresh worker, stopped after `timeoutMs`. */
+export function inWorker(job: ContentJob, timeoutMs: number): Promise<ContentResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./content.worker.ts', import.meta.url), { type: 'module' })
     const timer = setTimeout(() => finish(() => resolve({ kind: 'failed', error: `处理超过 ${timeoutMs / 1000} 秒仍未完成，已停止。文件可能异常，请换一个文件或把正文复制粘贴进来。` })), timeoutMs)
@@ -26,7 +27,7 @@ function inWorker(job: ContentJob, timeoutMs: number): Promise<ContentResult> {
       event.preventDefault()
       finish(() => reject(new Error(event.message || 'content worker failed')))
     })
-    worker.postMessage(job, job.kind === 'import' ? [job.bytes] : [])
+    worker.postMessage(job, job.kind === 'import' || job.kind === 'bank' ? [job.bytes] : [])
   })
 }
 
@@ -64,3 +65,4 @@ export async function importFileOffThread(file: ImportFile): Promise<ImportedTex
   if (result.kind === 'import') return result.imported
   throw new ImportError(result.kind === 'failed' ? result.error : '文件读取失败，请重试或换一个文件。')
 }
+

@@ -129,7 +129,7 @@ function tooBig(name: string, what: string): ImportError {
   )
 }
 
-async function docxText(bytes: Uint8Array, name: string): Promise<string> {
+export async function docxText(bytes: Uint8Array, name: string): Promise<string> {
   if (!DOCX_MAGIC.every((b, i) => bytes[i] === b)) throw new ImportError(`“${name}”不是有效的 Word（.docx）文件，可能已损坏。`)
   await checkDocxUnpacked(bytes, checkDocxDirectory(bytes, name), name)
   // mammoth is large; it is loaded only when a member actually opens a .docx.

@@ -1,0 +1,323 @@
+/**
+ * Reads a question bank given as text (paste, .txt, or a .docx turned into text): the forms real
+ * published papers use — numbering 1、 1. （1）; options A. A、 A． one per line or several on a line;
+ * keys as 【答案】:A, 答案：, 正确答案, 答:, a letter after the stem, a bracket in the stem （A）(√), or a
+ * table at the end of the paper (参考答案 1-5 ABCDA); section headers (一、单选题). Every line that is
+ * not part of a question is reported with its number and a Chinese reason.
+ */
+import type { BankLineError, BankQuestionType, ParsedBank, ParsedQuestion } from './types'
+
+/** Full-width ASCII to half-width, one code unit for one, so positions in both strings agree. */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+}
+
+const LETTERS = 'ABCDEFGH'
+const TRUE_WORDS = new Set(['√', '✓', '✔', '对', '正确', '是', 'T', 'TRUE', 'Y'])
+const FALSE_WORDS = new Set(['×', 'X', '✗', '✘', '错', '错误', '否', 'F', 'FALSE', 'N'])
+
+/** 正确 / 错误 for the ways papers write a 判断 key, or null. */
+export function judgementOf(raw: string): '正确' | '错误' | null {
+  const key = raw.trim().toUpperCase()
+  if (TRUE_WORDS.has(key)) return '正确'
+  if (FALSE_WORDS.has(key)) return '错误'
+  return null
+}
+
+const SECTION_TYPES: [RegExp, BankQuestionType][] = [
+  [/多项选择|多选|不定项/, '多选'],
+  [/单项选择|单选|选择题/, '单选'],
+  [/判断|是非/, '判断'],
+  [/填空/, '填空'],
+  [/简答|问答|论述|应知应会/, '问答'],
+]
+/** 一、单选题 / (一)单项选择题(共30题) / 第一部分单选题(50题) / 单选题(共80题) / 单项选择题。 */
+const SECTION = /^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s)?\s*(单项选择题?|单选题?|多项选择题?|多选题?|不定项选择题?|选择题|判断题?|是非题|填空题?|简答题?|问答题?|论述题?)\s*(?:\(.*?\)|[:.。]|\s|$)/
+const ANSWER_TABLE = /^(?:[一二三四五六七八九十]+[、.]\s*)?(?:参考答案|答案(?:及解析)?|标准答案|答案汇总)\s*[:.]?\s*$/
+const QUESTION = /^(?:(\d{1,4})\s*[、.](?!\d)|\((\d{1,4})\)|(\d{1,4})\))\s*/
+const OPTION = /^([A-H])\s*[.、:)]\s*/
+const ANSWER = /^[\[【(]?\s*(?:正确答案|参考答案|标准答案|答案)\s*[\]】)]?\s*:?\s*|^[\[【]?答[\]】]?\s*:\s*/
+const EXPLANATION = /^[\[【]?\s*(?:解析|答案解析|解答|出处|依据)\s*[\]】]?\s*[:]?\s*/
+/** A bare page number or page footer line a .docx or web page leaves between lines. */
+const PAGE_NOISE = /^(?:\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|-\s*\d+\s*-)$/
+/** 1. 2、 in the middle of a line after a closed key bracket: "…(×) 52、…" is two questions. */
+const SECOND_QUESTION = /(?<=[)\]】])\s+(?=\d{1,4}\s*[、.](?!\d))/
+/** A key in brackets inside the stem: (C) ( ABD ) (√) (对) (正确). */
+const BRACKET_KEY = /\(\s*([A-H](?:\s*[,、]?\s*[A-H])*|√|×|✓|✔|✗|✘|X|对|错|正确|错误)\s*\)/
+const PINYIN_NOTE = /(?<=\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/gu
+const BLANK = /_{2,}|\(\s*\)|（\s*）/
+
+/** What a question is made from, however the file wrote it (text lines or sheet cells). */
+export interface QuestionParts {
+  n: number
+  line: number
+  stem: string
+  options: string[]
+  /** Raw key as found: letters, a judgement word, or text. */
+  key: string | null
+  /** The type the paper declares (section header or 题型 column), if any. */
+  section: BankQuestionType | null
+  explanation?: string
+}
+
+/** The type a 题型 cell or a section header names. */
+export function typeNamed(text: string): BankQuestionType | null {
+  return SECTION_TYPES.find(([pattern]) => pattern.test(text))?.[1] ?? null
+}
+
+interface Draft {
+  n: number
+  line: number
+  stem: string
+  options: string[]
+  /** Raw key as found: letters, a judgement word, or text. */
+  key: string | null
+  keyLine: number
+  section: BankQuestionType | null
+  explanation: string
+  /** Where continuation lines go. */
+  state: 'stem' | 'options' | 'answer' | 'explanation'
+}
+
+/** Splits "A.53B.50C.58" or "A.主要问题 B.基本矛盾 C.主要矛盾" into options, when the letters run A, B, C… */
+export function splitOptions(text: string, first = 'A', least = 2): { before: string; options: string[]; letters: string[] } | null {
+  const marks: { at: number; end: number; letter: string }[] = []
+  let want = LETTERS.indexOf(first)
+  const pattern = /(?<![A-Za-z])([A-H])\s*[.、:]\s*/g
+  for (const m of text.matchAll(pattern)) {
+    if (m[1] !== LETTERS[want]) continue
+    marks.push({ at: m.index, end: m.index + m[0].length, letter: m[1]! })
+    want++
+  }
+  if (marks.length < least) return null
+  const options = marks.map((mark, i) => text.slice(mark.end, marks[i + 1]?.at ?? text.length).trim())
+  return { before: text.slice(0, marks[0]!.at).trim(), options, letters: marks.map((m) => m.letter) }
+}
+
+/** Reads the text of a bank. Line numbers count from 1 over `text` as given. */
+export function parseBankText(text: string): ParsedBank {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n')
+  const questions: ParsedQuestion[] = []
+  const errors: BankLineError[] = []
+  const drafts: Draft[] = []
+  let section: BankQuestionType | null = null
+  let draft: Draft | null = null
+  let inTable = false
+  const table: { n: number; key: string; line: number }[] = []
+  let unplaced: number[] = []
+
+  const flushUnplaced = (reason: string) => {
+    for (const line of unplaced) errors.push({ line, reason })
+    unplaced = []
+  }
+  const close = () => {
+    if (draft) drafts.push(draft)
+    draft = null
+  }
+
+  lines.forEach((rawLine, index) => {
+    const lineNo = index + 1
+    // Pages converted from traditional characters carry pinyin after rare characters: 發(fā)展.
+    const original = rawLine.replace(PINYIN_NOTE, '').trim()
+    if (!original) return
+    // Full-width letters and punctuation read as half-width; a whole line of them stays as written in stems.
+    for (const piece of halfWidth(original).split(SECOND_QUESTION)) handle(piece.trim(), lineNo)
+  })
+  close()
+  flushUnplaced('不是题目的一部分（没有题号），未导入。')
+
+  function handle(line: string, lineNo: number): void {
+    if (!line) return
+    if (PAGE_NOISE.test(line) && !(draft && draft.state === 'answer' && draft.key === '')) return
+    // "……" marks where a web page or an excerpt left questions out: not part of the question before it.
+    if (/^[.…。·]{2,}$/.test(line)) {
+      errors.push({ line: lineNo, reason: '省略号（此处有删节的内容），未导入。' })
+      return
+    }
+    const header = SECTION.exec(line)
+    if (header && !QUESTION.test(line) && line.length <= 40) {
+      close()
+      inTable = false
+      flushUnplaced('不是题目的一部分（没有题号），未导入。')
+      section = typeNamed(header[1]!)
+      return
+    }
+    if (ANSWER_TABLE.test(line)) {
+      close()
+      flushUnplaced('不是题目的一部分（没有题号），未导入。')
+      inTable = true
+      return
+    }
+    if (inTable) {
+      const entries = readAnswerTable(line)
+      if (entries.length) for (const entry of entries) table.push({ ...entry, line: lineNo })
+      else errors.push({ line: lineNo, reason: '答案表中的这一行无法识别（应为“1-5 ABCDA”或“1.A 2.B”）。' })
+      return
+    }
+    const number = QUESTION.exec(line)
+    // "1.A" alone on a line is an answer-table entry without a table header, not a question.
+    if (number && !/^\d{1,4}\s*[、.]\s*[A-H]\s*$/.test(line)) {
+      close()
+      flushUnplaced('不是题目的一部分（没有题号），未导入。')
+      const n = Number(number[1] ?? number[2] ?? number[3])
+      draft = { n, line: lineNo, stem: '', options: [], key: null, keyLine: lineNo, section, explanation: '', state: 'stem' }
+      stemText(draft, line.slice(number[0].length))
+      return
+    }
+    if (!draft) {
+      unplaced.push(lineNo)
+      return
+    }
+    const d: Draft = draft
+    const answer = ANSWER.exec(line)
+    if (answer) {
+      const [keyText, explanationText] = line.slice(answer[0].length).split(/[【\[](?:答案)?解析[\]】]\s*:?/, 2) as [string, string?]
+      d.key = keyText.trim()
+      if (explanationText) d.explanation = explanationText.trim()
+      d.keyLine = lineNo
+      d.state = 'answer'
+      return
+    }
+    const explanation = EXPLANATION.exec(line)
+    if (explanation && explanation[0].trim()) {
+      d.explanation = line.slice(explanation[0].length).trim()
+      d.state = 'explanation'
+      return
+    }
+    const option = OPTION.exec(line)
+    if (option && d.state !== 'answer' && d.state !== 'explanation') {
+      const split = splitOptions(line, LETTERS[d.options.length] ?? 'A', 1)
+      if (split && !split.before && option[1] === LETTERS[d.options.length]) {
+        d.options.push(...split.options)
+        d.state = 'options'
+        return
+      }
+    }
+    // A line that goes on what came before: a stem over several lines, an option cut by the page, an answer paragraph.
+    if (d.state === 'stem') stemText(d, line)
+    else if (d.state === 'options' && d.options.length) {
+      const inline = splitOptions(line, 'A')
+      if (inline) errors.push({ line: lineNo, reason: '选项重复出现（这一行又从 A 开始），未导入。' })
+      else d.options[d.options.length - 1] += line
+    } else if (d.state === 'answer' && d.key !== null && !/^[A-H]+$/.test(d.key) && !judgementOf(d.key)) d.key += `\n${line}`
+    else if (d.state === 'explanation') d.explanation += line
+    else errors.push({ line: lineNo, reason: '无法识别这一行（不是题干、选项或答案）。' })
+  }
+
+  /** The stem, with options, a bracketed key or a trailing key letter taken out of it. */
+  function stemText(d: Draft, text: string): void {
+    let rest = text
+    const inlineAnswer = /\s*[\[【(]?\s*(?:正确答案|参考答案|答案)\s*[\]】)]?\s*[:]\s*(.+)$/.exec(rest)
+    if (inlineAnswer) {
+      d.key = inlineAnswer[1]!.trim()
+      rest = rest.slice(0, inlineAnswer.index)
+    }
+    const split = splitOptions(rest)
+    if (split && split.before) {
+      rest = split.before
+      d.options.push(...split.options)
+      d.state = 'options'
+    }
+    const bracket = BRACKET_KEY.exec(rest)
+    if (bracket && d.key === null) {
+      d.key = bracket[1]!.replace(/[\s,、]/g, '')
+      // (√) closes a 判断; a letter in the bracket is followed by the options.
+      if (judgementOf(d.key)) d.state = 'answer'
+      rest = `${rest.slice(0, bracket.index)}( )${rest.slice(bracket.index + bracket[0].length)}`
+    }
+    // "十八大党章共11章____条。A": a key letter written right after the stem's closing punctuation.
+    const trailing = /([。?.!])\s*([A-H]{1,8})$/.exec(rest)
+    if (trailing && d.key === null && BLANK.test(rest)) {
+      d.key = trailing[2]!
+      rest = rest.slice(0, trailing.index + 1)
+    }
+    const piece = rest.trim()
+    // A line broken mid-sentence (by the page or the web page's width) joins without a break.
+    d.stem = !d.stem ? piece : /[。？！?!:：；;]$/.test(d.stem) ? `${d.stem}\n${piece}` : d.stem + piece
+  }
+
+  // Keys from an answer table go to the questions that have none, by number, in order.
+  for (const entry of table) {
+    const target = drafts.find((d) => d.key === null && d.n === entry.n)
+    if (target) {
+      target.key = entry.key
+      target.keyLine = entry.line
+    } else errors.push({ line: entry.line, reason: `答案表中的第 ${entry.n} 题没有对应的题目。` })
+  }
+
+  for (const d of drafts) {
+    const result = finish(d)
+    if (typeof result === 'string') errors.push({ line: d.line, reason: result })
+    else questions.push(result)
+  }
+  errors.sort((a, b) => a.line - b.line)
+  return { questions, errors }
+}
+
+/** "1-5 ABCDA 6-10 BBCAD", "1.A 2.B 3.√", "1～5：ACBDA", "11. ABD". */
+export function readAnswerTable(line: string): { n: number; key: string }[] {
+  const entries: { n: number; key: string }[] = []
+  const text = line.replace(/[～~—–]/g, '-')
+  const range = /(\d{1,4})\s*-\s*(\d{1,4})\s*[:.、]?\s*([A-H√×对错]+)/g
+  let matched = false
+  for (const m of text.matchAll(range)) {
+    const from = Number(m[1])
+    const keys = [...m[3]!]
+    if (Number(m[2]) - from + 1 !== keys.length) return []
+    keys.forEach((key, i) => entries.push({ n: from + i, key }))
+    matched = true
+  }
+  if (matched) return entries
+  for (const m of text.matchAll(/(\d{1,4})\s*[.、:]?\s*([A-H]+|√|×|对|错|正确|错误)(?![A-Za-z])/g)) entries.push({ n: Number(m[1]), key: m[2]! })
+  return entries
+}
+
+/** The question the parts make, or the reason (Chinese) they cannot make one. */
+export function finish(d: QuestionParts): ParsedQuestion | string {
+  const label = `第 ${d.n} 题`
+  const stem = d.stem.trim()
+  if (!stem) return `${label}没有题干。`
+  const key = d.key?.trim() ?? ''
+  const base = { n: d.n, line: d.line, stem: fullWidthPunctuation(stem), ...(d.explanation?.trim() ? { explanation: d.explanation.trim() } : {}) }
+  if (d.options.length) {
+    if (d.options.some((o) => !o)) return `${label}有空选项（可能被截断），未导入。`
+    const judged = judgementOptions(d.options)
+    if (!key) return `${label}没有找到答案。`
+    const letters = key.toUpperCase().replace(/[\s,、]/g, '')
+    if (judged && /^[AB]$/.test(letters)) return { ...base, type: '判断', options: [], answer: judged[letters === 'A' ? 0 : 1]! }
+    if (!/^[A-H]+$/.test(letters)) return `${label}的答案“${key}”不是选项字母。`
+    const unique = [...new Set(letters)].sort().join('')
+    const outside = [...unique].find((letter) => LETTERS.indexOf(letter) >= d.options.length)
+    if (outside) return `${label}的答案 ${outside} 不在选项中（只有 ${LETTERS.slice(0, d.options.length).split('').join('、')}）。`
+    if (d.options.length < 2) return `${label}只有一个选项，可能被截断，未导入。`
+    const type = unique.length > 1 || d.section === '多选' ? '多选' : '单选'
+    return { ...base, type, options: d.options.map(fullWidthPunctuation), answer: unique }
+  }
+  if (!key) return `${label}没有找到答案。`
+  const judgement = judgementOf(key)
+  if (judgement && (d.section === '判断' || d.section === null))
+    return { ...base, stem: base.stem.replace(/\s*（[\s　]*）\s*([。.]?)$/, '$1'), type: '判断', options: [], answer: judgement }
+  if (/^[A-H]+$/.test(key) && d.section !== '填空' && d.section !== '问答') return `${label}的答案是选项字母，但没有找到选项。`
+  const type: BankQuestionType = d.section === '填空' || (d.section !== '问答' && BLANK.test(stem) && key.length <= 40) ? '填空' : '问答'
+  return { ...base, type, options: [], answer: type === '填空' ? key.replace(/\s*[;；]\s*|\s{2,}/g, '；') : key }
+}
+
+const HAN = '\\p{Script=Han}'
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }
+/**
+ * Recognition reads half-width forms; what the member sees keeps the punctuation of Chinese text: a
+ * comma or bracket beside a Chinese character is written full-width, whatever the paper's typist used.
+ */
+export function fullWidthPunctuation(text: string): string {
+  return text
+    .replace(/[(（][\s　]*[)）]/g, '（　）')
+    .replace(new RegExp(`\\((?=[^()]*${HAN})([^()]*)\\)`, 'gu'), '（$1）')
+    .replace(new RegExp(`(?<=${HAN}|[”“）])\\s*([,;:?!])`, 'gu'), (_, p: string) => FULL[p]!)
+}
+
+/** A 判断 written as a choice: A.正确 B.错误 (or 对/错, √/×). */
+function judgementOptions(options: readonly string[]): ['正确' | '错误', '正确' | '错误'] | null {
+  if (options.length !== 2) return null
+  const [a, b] = options.map((o) => judgementOf(o))
+  return a && b && a !== b ? [a, b] : null
+}

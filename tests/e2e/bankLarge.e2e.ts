@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { expectNoErrors, useBrowser } from './support/browser'
+
+const session = useBrowser()
+
+describe('a 5,000-question bank', () => {
+  it('is read in a worker and checked in steps: the page answers while it works, the preview lists every question', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.getByRole('button', { name: '导入题库' }).click()
+    const stems = ['党的中央委员会每届任期（ ）年', '预备党员的预备期为（ ）', '中央军事委员会实行（ ）负责制', '党员如果没有正当理由，连续（ ）不参加党的组织生活']
+    const text = Array.from({ length: 5000 }, (_, i) => `${i + 1}、${stems[i % 4]}（第${i + 1}题）\nA.五\nB.一年\nC.主席\nD.六个月\n【答案】：${'ABCD'[i % 4]}`).join('\n')
+    // A paste of this size: set at once (typing it through the driver would take minutes).
+    await page.getByTestId('bank-paste').evaluate((area, value) => {
+      ;(area as HTMLTextAreaElement).value = value
+      area.dispatchEvent(new Event('input'))
+    }, text)
+    const started = Date.now()
+    await page.getByRole('button', { name: '核对粘贴的题目' }).click()
+    // While it checks, the page still answers: a click on the search box focuses it at once.
+    await page.getByRole('status').filter({ hasText: '正在与原文核对' }).waitFor({ timeout: 60_000 })
+    const probe = Date.now()
+    await page.locator('.header-search input').click({ timeout: 2_000 })
+    expect(Date.now() - probe).toBeLessThan(2_000)
+    await page.getByTestId('bank-summary').filter({ hasText: '识别 5000 道题' }).waitFor({ timeout: 120_000 })
+    const seconds = (Date.now() - started) / 1000
+    console.log(`5,000 questions: preview after ${seconds.toFixed(1)} s`)
+    expect(await page.getByTestId('bank-question').count()).toBe(5000)
+    expectNoErrors(errors)
+  }, 180_000)
+})
