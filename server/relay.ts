@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
 import { createRateLimiter, HOST_TYPES, MAX_HOST_FRAME, MAX_PHONE_FRAME, parseClientMessage, type ClientMessage, type RateLimiter, type ServerMessage } from '../src/lib/live/protocol'
 import { liveResultsCsv } from '../src/lib/live/results'
-import { applyEvent, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, cleanName, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
+import { applyEvent, currentKey, isClosed, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, cleanName, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
 import { hostViewOf, playerViewOf, sharedPlayerData, type SharedPlayerData } from '../src/lib/live/views'
 import type { Journal } from './journal'
 
@@ -150,6 +150,11 @@ export function createRelay(options: RelayOptions) {
         for (const c of conns) if (c.playerId === seat.id) refuse(c, 'kicked')
         break
       }
+      case 'void':
+        // Only the question shown, and only once something of it is to be voided.
+        if (message.key !== currentKey(room) || !(isClosed(room, message.key) || room.answers[message.key]?.length || room.buzzes[message.key]?.length)) return
+        commit({ e: 'void', at, key: message.key })
+        break
       case 'rename': {
         const name = cleanName(message.name)
         if (name && room.players.some((p) => p.id === message.playerId)) commit({ e: 'rename', at, playerId: message.playerId, name })

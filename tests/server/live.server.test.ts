@@ -185,6 +185,37 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     expect((await hostView(host2, (v) => v.summary.answered === 2)).summary.answered).toBe(2)
   })
 
+  it('closes a question at reveal for good; the host re-opens it only by voiding its answers; board and CSV agree', async () => {
+    const server = await boot()
+    const host = await hostOf(server)
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const [a, b, c] = await Promise.all([phone(server, '甲', 't1'), phone(server, '乙', 't1'), phone(server, '丙', 't2')])
+    host.send({ t: 'act', action: { type: 'next' } })
+    const key = `${(await hostView(host, (v) => v.session?.questionIndex === 0)).session!.sessionId}:0:0`
+    expect((await answer(a.c, key, '一年')).ok).toBe(true)
+    expect((await answer(b.c, key, '半年')).ok).toBe(true)
+    host.send({ t: 'act', action: { type: 'reveal' } })
+    host.send({ t: 'act', action: { type: 'hideAnswer' } })
+    await hostView(host, (v) => v.questionClosed && v.session?.revealed === false)
+    expect(await answer(c.c, key, '一年')).toMatchObject({ ok: false, reason: 'not-open' })
+    const score = (v: { session: { teams: { id: string }[]; startingScore: number; scoreLog: { teamId: string; delta: number }[] } | null }, team: string) =>
+      v.session!.startingScore + v.session!.scoreLog.filter((e) => e.teamId === team).reduce((sum, e) => sum + e.delta, 0)
+    // 乙 (wrong) is moved out: team 1 is recounted from the same answers the CSV lists.
+    host.send({ t: 'kick', playerId: b.playerId })
+    const after = await hostView(host, (v) => v.players.length === 2)
+    expect([score(after, 't1'), score(after, 't2')]).toEqual([110, 100])
+    host.send({ t: 'export' })
+    const csv = (await host.next((m): m is Extract<typeof m, { t: 'export' }> => m.t === 'export')).csv
+    expect(csv).toContain('甲,第一党小组,10')
+    expect(csv).not.toContain('乙')
+    // Re-opening voids: 甲's answer and the team's share are gone, 丙 may answer now.
+    host.send({ t: 'void', key })
+    const reopened = await hostView(host, (v) => !v.questionClosed && v.summary.answered === 0)
+    expect(score(reopened, 't1')).toBe(100)
+    expect((await answer(c.c, key, '一年')).ok).toBe(true)
+  })
+
   it('drops hostile messages (oversized, malformed, binary, forged host actions) and the room goes on', async () => {
     const server = await boot()
     const host = await hostOf(server)

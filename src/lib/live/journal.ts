@@ -36,6 +36,8 @@ export function isLiveEvent(v: unknown): v is LiveEvent {
       return s(v.playerId) && s(v.key)
     case 'stake':
       return s(v.playerId) && s(v.key) && (v.points === 10 || v.points === 20 || v.points === 30)
+    case 'void':
+      return s(v.key)
     case 'close':
       return true
     default:

@@ -33,13 +33,15 @@ export type HostMessage =
   | { t: 'start'; quiz: QuizPlan & { id?: string; updatedAt?: number } }
   | { t: 'act'; action: MeetingAction }
   | { t: 'kick'; playerId: string }
+  /** Re-opens a question: its answers and scores are void (the explicit way back after reveal). */
+  | { t: 'void'; key: string }
   | { t: 'rename'; playerId: string; name: string }
   | { t: 'export' }
   | { t: 'close' }
 
 export type ClientMessage = PhoneMessage | HostMessage
 
-export const HOST_TYPES = ['start', 'act', 'kick', 'rename', 'export', 'close'] as const
+export const HOST_TYPES = ['start', 'act', 'kick', 'void', 'rename', 'export', 'close'] as const
 
 export type ServerMessage =
   | { t: 'welcome'; code: string; teams: { id: string; name: string }[] | null; serverNow: number }
@@ -111,6 +113,8 @@ function shape(v: Fields): ClientMessage | null {
       return str(v.playerId, 64) ? (v as ClientMessage) : null
     case 'rename':
       return str(v.playerId, 64) && str(v.name, 64) ? (v as ClientMessage) : null
+    case 'void':
+      return str(v.key, 120) ? (v as ClientMessage) : null
     case 'export':
     case 'close':
       return { t: v.t }

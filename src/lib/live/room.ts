@@ -1,7 +1,7 @@
-import { stakeOf } from '../meeting/rules'
+import { sharePoints, stakeOf } from '../meeting/rules'
 import { createSession, currentQuestion, currentRound, reduce, stakeLocked, type MeetingAction } from '../meeting/session'
 import { isExpired } from '../meeting/timer'
-import { RISK_POINTS, type MeetingQuestion, type MeetingSession, type Quiz, type RiskPoints } from '../meeting/types'
+import { RISK_POINTS, type MeetingQuestion, type MeetingSession, type Quiz, type RiskPoints, type ScoreEvent } from '../meeting/types'
 import { checkAnswer } from '../quiz/check'
 import type { QuizResponse } from '../quiz/types'
 
@@ -55,8 +55,14 @@ export interface LiveRoom {
   /** Per question key, in order of arrival at the server. */
   answers: Record<string, LiveAnswer[]>
   buzzes: Record<string, LiveBuzz[]>
-  /** Question keys whose answer has been shown to the room: only these count for individual scores. */
+  /**
+   * Question keys whose answer has been shown to the room, in order. A revealed question is
+   * closed for good: hiding the answer or coming back to it does not reopen answering; only the
+   * host's explicit `void` does, and it throws that question's answers away.
+   */
   revealed: string[]
+  /** When each key was first revealed (the time of its team shares). */
+  revealedAt: Record<string, number>
   closed: boolean
 }
 
@@ -70,6 +76,8 @@ export type LiveEvent =
   | { e: 'answer'; at: number; playerId: string; key: string; response: QuizResponse }
   | { e: 'buzz'; at: number; playerId: string; key: string }
   | { e: 'stake'; at: number; playerId: string; key: string; points: RiskPoints }
+  /** The host re-opens a question: its answers, presses and scores are void, answering starts again. */
+  | { e: 'void'; at: number; key: string }
   | { e: 'close'; at: number }
 
 /** Why a command was refused; the phone shows the Chinese text of `REFUSALS`. */
@@ -102,7 +110,7 @@ export const REFUSALS: Record<Refusal, string> = {
 export type Decision = { ok: true; event: LiveEvent | null } | { ok: false; reason: Refusal }
 
 export function openRoom(code: string, hostSecret: string, at: number): LiveRoom {
-  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], closed: false }
+  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], revealedAt: {}, closed: false }
 }
 
 /** Identifies a question across quizzes run in one room. */
@@ -132,12 +140,18 @@ export function cleanName(raw: unknown): string | null {
   return length >= 1 && length <= MAX_NAME_LENGTH ? name : null
 }
 
-/** Whether phones may answer now: a question shown, not revealed, its time (server time) not up. */
-export function answerWindow(session: MeetingSession | null, now: number): 'open' | Refusal {
+/** Whether the question's answer has been shown to the room (then it takes no answer, press or stake). */
+export function isClosed(room: LiveRoom, key: string | null): boolean {
+  return key !== null && room.revealed.includes(key)
+}
+
+/** Whether phones may answer now: a question shown, never revealed, its time (server time) not up. */
+export function answerWindow(room: LiveRoom, now: number): 'open' | Refusal {
+  const session = room.session
   if (!session) return 'no-quiz'
   if (session.phase === 'ended') return 'closed'
   if (!currentQuestion(session)) return 'no-question'
-  if (session.revealed) return 'not-open'
+  if (session.revealed || isClosed(room, questionKey(session))) return 'not-open'
   if (isExpired(session.timer, now)) return 'time-up'
   return 'open'
 }
@@ -196,7 +210,7 @@ export function findSeat(room: LiveRoom, playerId: string, secret: string): Live
 export function decideAnswer(room: LiveRoom, playerId: string, key: string, response: unknown, now: number): Decision {
   const who = seat(room, playerId)
   if (typeof who === 'string') return { ok: false, reason: who }
-  const window = answerWindow(room.session, now)
+  const window = answerWindow(room, now)
   const session = room.session
   // A resend of an answer already taken is acknowledged again, even after the window closed.
   const earlier = room.answers[key]?.find((a) => a.playerId === playerId)
@@ -217,7 +231,7 @@ export function decideBuzz(room: LiveRoom, playerId: string, key: string, now: n
   const who = seat(room, playerId)
   if (typeof who === 'string') return { ok: false, reason: who }
   if (room.buzzes[key]?.some((b) => b.playerId === playerId)) return { ok: true, event: null }
-  const window = answerWindow(room.session, now)
+  const window = answerWindow(room, now)
   const session = room.session
   if (window !== 'open' || !session) return { ok: false, reason: window === 'open' ? 'no-quiz' : window }
   if (key !== questionKey(session)) return { ok: false, reason: 'stale-question' }
@@ -234,7 +248,7 @@ export function decideStake(room: LiveRoom, playerId: string, key: string, point
   if (currentRound(session)?.kind !== 'risk') return { ok: false, reason: 'not-risk-round' }
   if (!(RISK_POINTS as readonly unknown[]).includes(points)) return { ok: false, reason: 'bad-response' }
   if (session.activeTeamId !== who.teamId || leaderOf(room, who.teamId)?.id !== who.id) return { ok: false, reason: 'not-leader' }
-  if (stakeLocked(session)) return { ok: false, reason: 'stake-fixed' }
+  if (stakeLocked(session) || isClosed(room, key)) return { ok: false, reason: 'stake-fixed' }
   return { ok: true, event: { e: 'stake', at: now, playerId, key, points: points as RiskPoints } }
 }
 
@@ -244,27 +258,79 @@ function act(session: MeetingSession, action: MeetingAction, at: number): Meetin
   return reduce(session, action, at, ROOM_AUTHOR)
 }
 
-/** Right answers and members per team on one question (kicked players count in neither). */
-export function tallies(room: LiveRoom, key: string): { teamId: string; right: number; members: number }[] {
+/**
+ * 全员答题 team shares, derived — never kept apart from the answers they come from. For every
+ * revealed question, in reveal order: the team's right answers over its members, where a member
+ * is a seat (not moved out) that has answered this question or an earlier revealed one. Counting
+ * seats that answer, not seats that joined, means silent seats — phones asleep, or seats forged
+ * to dilute a team — change nothing, while a member who answered before and stays silent now
+ * still counts (abstaining on a hard question does not raise the team's share). Recomputed after
+ * every change of its inputs (reveal, void, kick), so the board and the per-person CSV agree.
+ */
+export function shareEvents(room: LiveRoom): ScoreEvent[] {
+  const session = room.session
+  if (!session) return []
   const active = new Set(activePlayers(room).map((p) => p.id))
-  return (room.session?.teams ?? []).map((team) => ({
-    teamId: team.id,
-    members: activePlayers(room).filter((p) => p.teamId === team.id).length,
-    right: (room.answers[key] ?? []).filter((a) => a.teamId === team.id && a.correct && active.has(a.playerId)).length,
-  }))
+  const members = new Map<string, Set<string>>(session.teams.map((t) => [t.id, new Set()]))
+  const events: ScoreEvent[] = []
+  for (const key of room.revealed) {
+    if (!key.startsWith(`${session.sessionId}:`)) continue
+    const [, r, q] = key.split(':').map(Number) as [number, number, number]
+    const round = session.rounds[r]
+    const question = round?.questions[q]
+    if (!round || round.kind !== 'all' || !question) continue
+    const answers = (room.answers[key] ?? []).filter((a) => active.has(a.playerId))
+    for (const a of answers) members.get(a.teamId)?.add(a.playerId)
+    for (const team of session.teams) {
+      const right = answers.filter((a) => a.teamId === team.id && a.correct).length
+      const delta = sharePoints(right, members.get(team.id)!.size, stakeOf(round.kind, question))
+      events.push({ teamId: team.id, roundIndex: r, questionIndex: q, outcome: 'right', delta, at: room.revealedAt[key] ?? 0, share: true })
+    }
+  }
+  return events
+}
+
+function withShares(room: LiveRoom): LiveRoom {
+  const session = room.session
+  if (!session) return room
+  const before = session.scoreLog.filter((e) => e.share)
+  const after = shareEvents(room)
+  if (JSON.stringify(before) === JSON.stringify(after)) return room
+  const scoreLog = [...session.scoreLog.filter((e) => !e.share), ...after]
+  return { ...room, session: { ...session, scoreLog, revision: session.revision + 1 } }
 }
 
 function applyAct(room: LiveRoom, action: MeetingAction, at: number): LiveRoom {
-  if (!room.session) return room
-  let session = act(room.session, action, at)
-  if (session === room.session) return room
-  let revealed = room.revealed
+  const before = room.session
+  if (!before) return room
+  const kind = currentRound(before)?.kind
+  // 全员答题 is scored by the phones (derived shares), never by a verdict; a closed question's stake is history.
+  if (action.type === 'awardShares' || (action.type === 'score' && kind === 'all')) return room
+  if (action.type === 'setStake' && isClosed(room, questionKey(before))) return room
+  const session = act(before, action, at)
+  if (session === before) return room
   const key = questionKey(session)
-  if (action.type === 'reveal' && key && session.revealed) {
-    if (!revealed.includes(key)) revealed = [...revealed, key]
-    if (currentRound(session)?.kind === 'all') session = act(session, { type: 'awardShares', tallies: tallies(room, key) }, at)
+  if (action.type === 'reveal' && key && session.revealed && !room.revealed.includes(key)) {
+    return withShares({ ...room, session, revealed: [...room.revealed, key], revealedAt: { ...room.revealedAt, [key]: at } })
   }
-  return { ...room, session, revealed }
+  return { ...room, session }
+}
+
+function voidQuestion(room: LiveRoom, key: string, at: number): LiveRoom {
+  const session = room.session
+  if (!session || !key.startsWith(`${session.sessionId}:`)) return room
+  const { [key]: _answers, ...answers } = room.answers
+  const { [key]: _buzzes, ...buzzes } = room.buzzes
+  const { [key]: _at, ...revealedAt } = room.revealedAt
+  const [, r, q] = key.split(':').map(Number) as [number, number, number]
+  // The host's verdicts on it go too: the question is asked again from the start.
+  const scoreLog = session.scoreLog.filter((e) => e.share || e.outcome === 'manual' || e.roundIndex !== r || e.questionIndex !== q)
+  const current = questionKey(session) === key
+  const round = session.rounds[r]
+  const reopened: MeetingSession = current
+    ? { ...session, scoreLog, revealed: false, activeTeamId: round?.kind === 'buzzer' ? null : session.activeTeamId, timer: act(session, { type: 'resetTimer' }, at).timer }
+    : { ...session, scoreLog }
+  return withShares({ ...room, answers, buzzes, revealedAt, revealed: room.revealed.filter((k) => k !== key), session: { ...reopened, revision: session.revision + 1 } })
 }
 
 export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
@@ -278,7 +344,7 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
       const players = room.players
         .filter((p) => !p.kicked)
         .map((p, i) => (ids.includes(p.teamId) ? p : { ...p, teamId: ids[i % ids.length]! }))
-      return { ...room, session, players, answers: {}, buzzes: {}, revealed: [] }
+      return { ...room, session, players, answers: {}, buzzes: {}, revealed: [], revealedAt: {} }
     }
     case 'act':
       return applyAct(room, event.action, event.at)
@@ -287,7 +353,9 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
     case 'rename':
       return { ...room, players: room.players.map((p) => (p.id === event.playerId ? { ...p, name: event.name } : p)) }
     case 'kick':
-      return { ...room, players: room.players.map((p) => (p.id === event.playerId ? { ...p, kicked: true } : p)) }
+      return withShares({ ...room, players: room.players.map((p) => (p.id === event.playerId ? { ...p, kicked: true } : p)) })
+    case 'void':
+      return voidQuestion(room, event.key, event.at)
     case 'answer': {
       const question = room.session ? currentQuestion(room.session) : undefined
       const player = room.players.find((p) => p.id === event.playerId)

@@ -2,7 +2,7 @@ import { optionLetter, toScreenView, type ScreenQuestion, type ScreenView } from
 import { currentRound } from '../meeting/session'
 import type { MeetingSession, TimerState } from '../meeting/types'
 import type { QuizResponse } from '../quiz/types'
-import { activePlayers, answerWindow, currentKey, leaderOf, playerScores, type LiveRoom } from './room'
+import { activePlayers, answerWindow, currentKey, isClosed, leaderOf, playerScores, type LiveRoom } from './room'
 
 /*
  * What each role may see. A phone's view is made from the projector's view (which holds no
@@ -108,7 +108,7 @@ export function playerViewOf(room: LiveRoom, playerId: string, now: number, shar
     code: room.code,
     closed: room.closed || player.kicked,
     key,
-    open: answerWindow(session, now) === 'open',
+    open: answerWindow(room, now) === 'open',
     me: {
       id: player.id,
       name: player.name,
@@ -119,7 +119,7 @@ export function playerViewOf(room: LiveRoom, playerId: string, now: number, shar
     },
     myAnswer: mine ? (revealedNow ? { response: mine.response, correct: mine.correct } : { response: mine.response }) : null,
     buzz: kind === 'buzzer' && key ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam } : null,
-    mayChooseStake: kind === 'risk' && !session.revealed && session.activeTeamId === player.teamId && leader,
+    mayChooseStake: kind === 'risk' && !session.revealed && !isClosed(room, key) && session.activeTeamId === player.teamId && leader,
     serverNow: now,
   })
 }
@@ -178,6 +178,8 @@ export interface HostView {
   summary: LiveSummary
   session: MeetingSession | null
   players: HostPlayerRow[]
+  /** The question shown has been revealed: it takes no more answers until the host voids and re-opens it. */
+  questionClosed: boolean
   /** Malformed, oversized, forged or too frequent messages dropped so far. */
   dropped: number
   joinUrl: string
@@ -205,6 +207,7 @@ export function hostViewOf(room: LiveRoom, options: { connected: ReadonlySet<str
         correct: answer ? answer.correct : null,
       }
     }),
+    questionClosed: isClosed(room, key),
     dropped: options.dropped,
     joinUrl: options.joinUrl,
     serverNow: options.now,

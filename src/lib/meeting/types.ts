@@ -67,6 +67,11 @@ export interface ScoreEvent {
   outcome: ScoreOutcome
   delta: number
   at: number
+  /**
+   * A 全员答题 team share, derived by the live room from the phones' answers and recomputed when
+   * they change (src/lib/live/room.ts): never undone by the host, who corrects with adjustments.
+   */
+  share?: true
 }
 
 export type MeetingRole = 'host' | 'screen'

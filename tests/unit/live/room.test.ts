@@ -184,3 +184,115 @@ describe('journal replay', () => {
     expect(replay([{ e: 'close', at: 0 }])).toBeNull()
   })
 })
+
+describe('reveal closes a question for good (issue 18)', () => {
+  it('takes no answer once revealed: not after hiding the answer, a second click, nor going back', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'next' })
+    const key = r.key
+    r.take(decideAnswer(r.room, a, key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    r.act({ type: 'hideAnswer' }) // 收起答案, or the second click on 公布答案
+    expect(decideAnswer(r.room, b, key, '一年', r.now)).toEqual({ ok: false, reason: 'not-open' })
+    r.act({ type: 'next' })
+    r.act({ type: 'prev' })
+    expect(r.key).toBe(key)
+    expect(decideAnswer(r.room, b, key, '一年', r.now)).toEqual({ ok: false, reason: 'not-open' })
+    expect(teamScores(r.room.session!).get('t2')).toBe(100)
+  })
+
+  it('takes no press and no stake once revealed, even hidden again', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'reveal' })
+    r.act({ type: 'hideAnswer' })
+    expect(decideBuzz(r.room, a, r.key, r.now)).toEqual({ ok: false, reason: 'not-open' })
+    r.act({ type: 'goto', roundIndex: 2, questionIndex: 0 })
+    r.act({ type: 'reveal' })
+    r.act({ type: 'hideAnswer' })
+    expect(decideStake(r.room, a, r.key, 30, r.now)).toEqual({ ok: false, reason: 'stake-fixed' })
+    r.act({ type: 'setStake', points: 30 })
+    expect(r.room.session!.rounds[2]!.questions[0]!.points).toBe(10)
+    void b
+  })
+
+  it('re-opens only by the host’s explicit action, which voids that question’s answers and scores', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'next' })
+    const key = r.key
+    r.take(decideAnswer(r.room, a, key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+    expect(playerScores(r.room).get(a)).toBe(10)
+    r.push({ e: 'void', at: r.now, key })
+    expect(r.room.answers[key] ?? []).toEqual([])
+    expect(teamScores(r.room.session!).get('t1')).toBe(100)
+    expect(playerScores(r.room).get(a)).toBe(0)
+    expect(r.room.session!.revealed).toBe(false)
+    expect(r.take(decideAnswer(r.room, b, key, '一年', r.now)).ok).toBe(true)
+    expect(r.take(decideAnswer(r.room, a, key, '半年', r.now)).ok).toBe(true)
+    r.act({ type: 'reveal' })
+    expect([teamScores(r.room.session!).get('t1'), teamScores(r.room.session!).get('t2')]).toEqual([100, 110])
+    expect(replay(r.events)).toEqual(r.room)
+  })
+})
+
+describe('team shares derived from the same answers as person scores (issue 18)', () => {
+  it('recounts a team when a member is moved out after reveal, as the CSV does', () => {
+    const r = new Room()
+    const [a, b, c] = [r.join('甲', 't1'), r.join('乙', 't1'), r.join('丙', 't1')]
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, b, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, c, r.key, '半年', r.now))
+    r.act({ type: 'reveal' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(107)
+    r.push({ e: 'kick', at: r.now, playerId: c })
+    // 丙 is out: 2 of the 2 members left answered right.
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+    r.push({ e: 'kick', at: r.now, playerId: a })
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+    r.push({ e: 'kick', at: r.now, playerId: b })
+    expect(teamScores(r.room.session!).get('t1')).toBe(100)
+  })
+
+  it('does not let silent seats dilute a team: the share counts seats that answer', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    for (let i = 0; i < 20; i++) r.join(`空座${i}`, 't1')
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+  })
+
+  it('still counts a member who answered before and stays silent now', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't1')]
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, b, r.key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '十八', r.now))
+    r.act({ type: 'reveal' })
+    // Question 1: 2 of 2 → +10; question 2: 1 of 2 → +5.
+    expect(teamScores(r.room.session!).get('t1')).toBe(115)
+  })
+
+  it('keeps the derived shares out of the host’s undo and verdict buttons', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    r.act({ type: 'adjustScore', teamId: 't2', delta: 5 })
+    r.act({ type: 'undo' })
+    r.act({ type: 'undo' })
+    r.act({ type: 'score', teamId: 't2', outcome: 'right' })
+    expect([teamScores(r.room.session!).get('t1'), teamScores(r.room.session!).get('t2')]).toEqual([110, 100])
+  })
+})
