@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WebSocketServer } from 'ws'
 import { HOST_PATH, LIVE_PATH, MAX_HOST_FRAME, MAX_PHONE_FRAME } from '../src/lib/live/protocol'
-import type { LiveRoom } from '../src/lib/live/room'
+import { SEATS_PER_ADDRESS, type LiveRoom } from '../src/lib/live/room'
 import { parseArgs } from '../scripts/cliArgs'
 import { buildApp, isStale } from './build'
 import { openJournal, UserFacingError } from './journal'
@@ -58,6 +58,7 @@ function main(): void {
     onNewRoom: (room) => printAddresses(room, '新的会场已开设（上一场的数据已清除）'),
     joinBurst: Number(process.env.LIVE_JOIN_BURST ?? 20),
     joinPerSecond: Number(process.env.LIVE_JOIN_PER_SECOND ?? 2),
+    seatsPerAddress: Number(process.env.LIVE_SEATS_PER_ADDRESS ?? SEATS_PER_ADDRESS),
   })
   // Two endpoints: phones may send small frames only; the host window (this machine only) may
   // send a whole quiz. ws drops an oversized frame before it is buffered.

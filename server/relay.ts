@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
 import { createRateLimiter, HOST_TYPES, MAX_HOST_FRAME, MAX_PHONE_FRAME, parseClientMessage, type ClientMessage, type RateLimiter, type ServerMessage } from '../src/lib/live/protocol'
 import { liveResultsCsv } from '../src/lib/live/results'
-import { applyEvent, currentKey, isClosed, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, cleanName, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
+import { applyEvent, currentKey, isClosed, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, decideRename, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
 import { hostViewOf, playerViewOf, sharedPlayerData, type SharedPlayerData } from '../src/lib/live/views'
 import type { Journal } from './journal'
 
@@ -31,6 +31,8 @@ export interface RelayOptions {
   /** Joins allowed per address: burst, then per second. */
   joinBurst?: number
   joinPerSecond?: number
+  /** New seats one address may take (tests and the load run, all on 127.0.0.1, raise it). */
+  seatsPerAddress?: number
   now?: () => number
 }
 
@@ -144,20 +146,26 @@ export function createRelay(options: RelayOptions) {
         if (room.session) commit({ e: 'act', at, action: message.action })
         break
       case 'kick': {
-        const seat = room.players.find((p) => p.id === message.playerId && !p.kicked)
-        if (!seat) return
-        commit({ e: 'kick', at, playerId: seat.id })
-        for (const c of conns) if (c.playerId === seat.id) refuse(c, 'kicked')
+        const ids = new Set([...(message.playerIds ?? []), ...(message.playerId ? [message.playerId] : [])])
+        const seats = room.players.filter((p) => ids.has(p.id) && !p.kicked)
+        if (!seats.length) return
+        for (const seat of seats) commit({ e: 'kick', at, playerId: seat.id })
+        for (const c of conns) if (c.playerId && ids.has(c.playerId)) refuse(c, 'kicked')
         break
       }
+      case 'lock':
+        if (room.locked === message.locked) return
+        commit({ e: 'lock', at, locked: message.locked })
+        break
       case 'void':
         // Only the question shown, and only once something of it is to be voided.
         if (message.key !== currentKey(room) || !(isClosed(room, message.key) || room.answers[message.key]?.length || room.buzzes[message.key]?.length)) return
         commit({ e: 'void', at, key: message.key })
         break
       case 'rename': {
-        const name = cleanName(message.name)
-        if (name && room.players.some((p) => p.id === message.playerId)) commit({ e: 'rename', at, playerId: message.playerId, name })
+        const decision = decideRename(room, message.playerId, message.name, at)
+        if (!decision.ok) return send(conn, { t: 'refused', reason: decision.reason, message: REFUSALS[decision.reason] })
+        if (decision.event) commit(decision.event)
         break
       }
       case 'export':
@@ -226,9 +234,11 @@ export function createRelay(options: RelayOptions) {
       case 'join': {
         if (!joinAllowed(conn)) return send(conn, { t: 'refused', reason: 'rate-limited', message: '尝试过于频繁，请稍候再试。' })
         if (message.room !== room.code) return refuse(conn, 'wrong-room')
+        // One seat per connection: a second join on a seated socket is a script, not a phone.
+        if (conn.playerId) return refuse(conn, 'already-seated')
         const playerId = randomUUID()
         const secret = randomBytes(18).toString('base64url')
-        const decision = decideJoin(room, { name: message.name, teamId: message.teamId, playerId, secret }, at)
+        const decision = decideJoin(room, { name: message.name, teamId: message.teamId, playerId, secret, address: conn.ip, device: message.device, seatsPerAddress: options.seatsPerAddress }, at)
         if (!decision.ok) return refuse(conn, decision.reason)
         seatConn(conn, playerId)
         commit(decision.event!, () => {

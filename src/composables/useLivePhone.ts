@@ -14,6 +14,15 @@ interface SavedSeat {
 const isSeat = (v: unknown): v is SavedSeat | null =>
   v === null || (typeof v === 'object' && typeof (v as SavedSeat).room === 'string' && typeof (v as SavedSeat).playerId === 'string' && typeof (v as SavedSeat).secret === 'string')
 const seatSetting = localSetting<SavedSeat | null>('study-garden:live-seat', null, isSeat)
+/** This phone's own id, kept across seats: a phone the host moved out cannot take a new seat with it. */
+const deviceSetting = localSetting<string | null>('study-garden:live-device', null, (v): v is string | null => v === null || (typeof v === 'string' && v.length <= 64))
+function deviceId(): string {
+  const known = deviceSetting.read()
+  if (known) return known
+  const id = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  deviceSetting.write(id)
+  return id
+}
 
 /** One phone in the live room: join, answer, buzz, stake — and rejoin by itself. */
 export function useLivePhone(initialRoom: string) {
@@ -79,7 +88,7 @@ export function useLivePhone(initialRoom: string) {
       code.value = roomCode.trim()
       joining.value = true
       message.value = null
-      connection.send({ t: 'join', room: code.value, name, ...(teamId ? { teamId } : {}) })
+      connection.send({ t: 'join', room: code.value, name, device: deviceId(), ...(teamId ? { teamId } : {}) })
     },
     answer(response: QuizResponse) {
       const key = view.value?.question?.key

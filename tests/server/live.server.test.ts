@@ -216,6 +216,44 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     expect((await answer(c.c, key, '一年')).ok).toBe(true)
   })
 
+  it('holds forged seats back: seats per address, one per connection, names, the lock, bulk kick, no comeback', async () => {
+    const server = await startServer(tempDir(), { env: { LIVE_JOIN_BURST: '200', LIVE_JOIN_PER_SECOND: '100', LIVE_SEATS_PER_ADDRESS: '4' } })
+    servers.push(server)
+    const host = await hostOf(server)
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const join = async (name: string, device?: string, c?: LiveClient) => {
+      const socket = c ?? (await client(server.port))
+      socket.send({ t: 'join', room: server.code, name, ...(device ? { device } : {}) })
+      return { socket, reply: await socket.await((m): m is Extract<typeof m, { t: 'seat' | 'refused' }> => m.t === 'seat' || m.t === 'refused') }
+    }
+    const a = await join('甲', 'dev-a')
+    expect(a.reply.t).toBe('seat')
+    expect((await join('甲二', undefined, a.socket)).reply).toMatchObject({ t: 'refused', reason: 'already-seated' })
+    expect((await join(' 甲 ')).reply).toMatchObject({ t: 'refused', reason: 'name-taken', message: expect.stringContaining('姓名') })
+    expect((await join('主持人')).reply).toMatchObject({ t: 'refused', reason: 'reserved-name' })
+    const b = await join('乙', 'dev-b')
+    const c = await join('丙', 'dev-c')
+    const d = await join('丁', 'dev-d')
+    expect([b, c, d].map((x) => x.reply.t)).toEqual(['seat', 'seat', 'seat'])
+    expect((await join('戊')).reply).toMatchObject({ t: 'refused', reason: 'address-full' })
+    // Bulk kick: two seats at once; both phones are told, neither comes back as a new seat.
+    const ids = [c, d].map((x) => (x.reply as Extract<typeof x.reply, { t: 'seat' }>).playerId)
+    host.send({ t: 'kick', playerIds: ids })
+    expect((await c.socket.next(is.refused)).reason).toBe('kicked')
+    expect((await d.socket.next(is.refused)).reason).toBe('kicked')
+    expect((await join('丙新', 'dev-c')).reply).toMatchObject({ t: 'refused', reason: 'banned' })
+    // Locked: no new seat, but a seat already taken comes back with its secret.
+    host.send({ t: 'lock', locked: true })
+    await hostView(host, (v) => v.locked)
+    expect((await join('己', 'dev-x')).reply).toMatchObject({ t: 'refused', reason: 'locked' })
+    const seat = b.reply as Extract<typeof b.reply, { t: 'seat' }>
+    const back = await client(server.port)
+    back.send({ t: 'rejoin', room: server.code, playerId: seat.playerId, secret: seat.secret })
+    expect((await back.next(is.player)).view.me.name).toBe('乙')
+    expect((await hostView(host, (v) => v.players.length === 2)).players.map((p) => p.name)).toEqual(['甲', '乙'])
+  })
+
   it('drops hostile messages (oversized, malformed, binary, forged host actions) and the room goes on', async () => {
     const server = await boot()
     const host = await hostOf(server)

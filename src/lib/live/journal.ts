@@ -25,7 +25,9 @@ export function isLiveEvent(v: unknown): v is LiveEvent {
     case 'act':
       return isMeetingAction(v.action) || (isObject(v.action) && v.action.type === 'awardShares')
     case 'join':
-      return s(v.playerId) && s(v.secret) && s(v.name) && s(v.teamId)
+      return s(v.playerId) && s(v.secret) && s(v.name) && s(v.teamId) && (v.address === undefined || s(v.address)) && (v.device === undefined || s(v.device))
+    case 'lock':
+      return typeof v.locked === 'boolean'
     case 'rename':
       return s(v.playerId) && s(v.name)
     case 'kick':

@@ -20,7 +20,8 @@ export const HOST_PATH = '/live-host'
 
 /** What a phone may say. `id` numbers a request so its acknowledgment finds it (and a resend is recognised). */
 export type PhoneMessage =
-  | { t: 'join'; room: string; name: string; teamId?: string }
+  /** `device`: an id the phone keeps in its storage, so a phone moved out cannot come back as a new seat. */
+  | { t: 'join'; room: string; name: string; teamId?: string; device?: string }
   | { t: 'rejoin'; room: string; playerId: string; secret: string }
   | { t: 'answer'; id: number; key: string; response: QuizResponse }
   | { t: 'buzz'; id: number; key: string }
@@ -32,7 +33,10 @@ export type HostMessage =
   /** The quiz as saved (its id and time are checked like a saved quiz). */
   | { t: 'start'; quiz: QuizPlan & { id?: string; updatedAt?: number } }
   | { t: 'act'; action: MeetingAction }
-  | { t: 'kick'; playerId: string }
+  /** One seat, or several at once (forged seats come in numbers). */
+  | { t: 'kick'; playerId?: string; playerIds?: string[] }
+  /** Locks the room (no new seats) or opens it again. */
+  | { t: 'lock'; locked: boolean }
   /** Re-opens a question: its answers and scores are void (the explicit way back after reveal). */
   | { t: 'void'; key: string }
   | { t: 'rename'; playerId: string; name: string }
@@ -41,7 +45,7 @@ export type HostMessage =
 
 export type ClientMessage = PhoneMessage | HostMessage
 
-export const HOST_TYPES = ['start', 'act', 'kick', 'void', 'rename', 'export', 'close'] as const
+export const HOST_TYPES = ['start', 'act', 'kick', 'lock', 'void', 'rename', 'export', 'close'] as const
 
 export type ServerMessage =
   | { t: 'welcome'; code: string; teams: { id: string; name: string }[] | null; serverNow: number }
@@ -92,7 +96,7 @@ export function isMeetingAction(v: unknown): v is MeetingAction {
 function shape(v: Fields): ClientMessage | null {
   switch (v.t) {
     case 'join':
-      return str(v.room, 12) && str(v.name, 64) && (v.teamId === undefined || str(v.teamId, 40)) ? (v as ClientMessage) : null
+      return str(v.room, 12) && str(v.name, 64) && (v.teamId === undefined || str(v.teamId, 40)) && (v.device === undefined || str(v.device, 64)) ? (v as ClientMessage) : null
     case 'rejoin':
       return str(v.room, 12) && str(v.playerId, 64) && str(v.secret, 128) ? (v as ClientMessage) : null
     case 'answer':
@@ -109,8 +113,13 @@ function shape(v: Fields): ClientMessage | null {
     }
     case 'act':
       return isMeetingAction(v.action) ? (v as ClientMessage) : null
-    case 'kick':
-      return str(v.playerId, 64) ? (v as ClientMessage) : null
+    case 'kick': {
+      const one = v.playerId === undefined || str(v.playerId, 64)
+      const many = v.playerIds === undefined || (Array.isArray(v.playerIds) && v.playerIds.length <= 500 && v.playerIds.every((id) => str(id, 64)))
+      return one && many && (v.playerId !== undefined || v.playerIds !== undefined) ? (v as ClientMessage) : null
+    }
+    case 'lock':
+      return typeof v.locked === 'boolean' ? { t: 'lock', locked: v.locked } : null
     case 'rename':
       return str(v.playerId, 64) && str(v.name, 64) ? (v as ClientMessage) : null
     case 'void':

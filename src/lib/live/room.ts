@@ -18,6 +18,8 @@ export const ROOM_AUTHOR = { id: 'live-server', role: 'host' } as const
 export const MAX_PLAYERS = 500
 export const MAX_NAME_LENGTH = 16
 export const MAX_TYPED_ANSWER = 200
+/** Seats one network address may take (a phone, and one more should it lose its seat). */
+export const SEATS_PER_ADDRESS = 2
 
 export type QuizPlan = Pick<Quiz, 'name' | 'teams' | 'startingScore' | 'rounds'>
 
@@ -29,6 +31,9 @@ export interface LivePlayer {
   teamId: string
   joinedAt: number
   kicked: boolean
+  /** The network address the seat was taken from, and the phone's own id (see `decideJoin`). */
+  address?: string
+  device?: string
 }
 
 export interface LiveAnswer {
@@ -63,6 +68,8 @@ export interface LiveRoom {
   revealed: string[]
   /** When each key was first revealed (the time of its team shares). */
   revealedAt: Record<string, number>
+  /** The host locked the room: no new seats; seats already taken come back with their secret. */
+  locked: boolean
   closed: boolean
 }
 
@@ -70,7 +77,8 @@ export type LiveEvent =
   | { e: 'open'; at: number; code: string; hostSecret: string }
   | { e: 'start'; at: number; sessionId: string; quiz: QuizPlan }
   | { e: 'act'; at: number; action: MeetingAction }
-  | { e: 'join'; at: number; playerId: string; secret: string; name: string; teamId: string }
+  | { e: 'join'; at: number; playerId: string; secret: string; name: string; teamId: string; address?: string; device?: string }
+  | { e: 'lock'; at: number; locked: boolean }
   | { e: 'rename'; at: number; playerId: string; name: string }
   | { e: 'kick'; at: number; playerId: string }
   | { e: 'answer'; at: number; playerId: string; key: string; response: QuizResponse }
@@ -85,6 +93,7 @@ export type Refusal =
   | 'closed' | 'no-quiz' | 'no-question' | 'not-open' | 'time-up' | 'already-answered' | 'bad-response'
   | 'not-buzzer-round' | 'not-risk-round' | 'not-leader' | 'stake-fixed' | 'unknown-seat' | 'kicked'
   | 'bad-name' | 'room-full' | 'bad-team' | 'wrong-room' | 'stale-question'
+  | 'locked' | 'banned' | 'address-full' | 'name-taken' | 'reserved-name' | 'already-seated'
 
 export const REFUSALS: Record<Refusal, string> = {
   closed: '本场竞赛已结束。',
@@ -105,12 +114,18 @@ export const REFUSALS: Record<Refusal, string> = {
   'bad-team': '没有这个党小组。',
   'wrong-room': '房间号不对，请核对投影上的房间号。',
   'stale-question': '题目已切换，请看新题目。',
+  locked: '主持人已锁定会场，不能再加入。如您尚未加入，请举手告知主持人。',
+  banned: '这台手机已被主持人移出本场竞赛，不能再次加入。',
+  'address-full': '这台手机已加入过本场竞赛，不能再占用新的座位。如需换人作答，请告知主持人。',
+  'name-taken': '本场已有人使用这个姓名。请加上区分，例如“张三（二支部）”。',
+  'reserved-name': '“主持人”不能用作参赛姓名，请填写您本人的姓名。',
+  'already-seated': '本机已经加入，无需重复加入。',
 }
 
 export type Decision = { ok: true; event: LiveEvent | null } | { ok: false; reason: Refusal }
 
 export function openRoom(code: string, hostSecret: string, at: number): LiveRoom {
-  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], revealedAt: {}, closed: false }
+  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], revealedAt: {}, locked: false, closed: false }
 }
 
 /** Identifies a question across quizzes run in one room. */
@@ -181,12 +196,47 @@ function seat(room: LiveRoom, playerId: string): LivePlayer | Refusal {
 
 // ---- decisions: command + state + server time → event or refusal -------------------------
 
-export function decideJoin(room: LiveRoom, input: { name: unknown; teamId?: unknown; playerId: string; secret: string }, now: number): Decision {
+/** Two names are the same name when they differ only in spaces or letter case. */
+const nameKey = (name: string) => name.replace(/\s/g, '').toLowerCase()
+
+/** A name the room refuses: 主持人 (or one containing it) would pass for the host on every screen. */
+function nameRefusal(room: LiveRoom, name: string, except?: string): Refusal | null {
+  const key = nameKey(name)
+  if (key.includes('主持人') || key === '主持' || key === 'host') return 'reserved-name'
+  return activePlayers(room).some((p) => p.id !== except && nameKey(p.name) === key) ? 'name-taken' : null
+}
+
+export interface JoinRequest {
+  name: unknown
+  teamId?: unknown
+  playerId: string
+  secret: string
+  /** Where the request came from (the server's view of the socket), and the phone's stored id. */
+  address?: string
+  device?: string
+  seatsPerAddress?: number
+}
+
+/**
+ * A new seat. Forged seats are held back at several depths, since no one of them is enough on an
+ * open Wi-Fi: the host can lock the room once everyone is in; an address takes at most
+ * `seatsPerAddress` seats (a laptop cannot add 20 or 500); a seat moved out bans its phone (its
+ * stored id) and its address from taking a new one; the relay limits join attempts per address
+ * and allows one seat per connection; and a team's share counts only seats that answer
+ * (`shareEvents`), so what slips through cannot dilute a team by sitting silent.
+ */
+export function decideJoin(room: LiveRoom, input: JoinRequest, now: number): Decision {
   if (room.closed) return { ok: false, reason: 'closed' }
   if (!room.session) return { ok: false, reason: 'no-quiz' }
+  if (room.locked) return { ok: false, reason: 'locked' }
+  const { address, device } = input
+  if (room.players.some((p) => p.kicked && ((device && p.device === device) || (address && p.address === address)))) return { ok: false, reason: 'banned' }
   const name = cleanName(input.name)
   if (!name) return { ok: false, reason: 'bad-name' }
+  const refusal = nameRefusal(room, name)
+  if (refusal) return { ok: false, reason: refusal }
   if (activePlayers(room).length >= MAX_PLAYERS) return { ok: false, reason: 'room-full' }
+  if (address && room.players.filter((p) => p.address === address).length >= (input.seatsPerAddress ?? SEATS_PER_ADDRESS)) return { ok: false, reason: 'address-full' }
   const teams = room.session.teams
   let teamId: string
   if (typeof input.teamId === 'string' && input.teamId !== '') {
@@ -197,7 +247,16 @@ export function decideJoin(room: LiveRoom, input: { name: unknown; teamId?: unkn
     const counts = teams.map((t) => activePlayers(room).filter((p) => p.teamId === t.id).length)
     teamId = teams[counts.indexOf(Math.min(...counts))]!.id
   }
-  return { ok: true, event: { e: 'join', at: now, playerId: input.playerId, secret: input.secret, name, teamId } }
+  return { ok: true, event: { e: 'join', at: now, playerId: input.playerId, secret: input.secret, name, teamId, ...(address ? { address } : {}), ...(device ? { device } : {}) } }
+}
+
+/** The host renames a seat: the same rules as a name chosen on the phone. */
+export function decideRename(room: LiveRoom, playerId: string, raw: unknown, now: number): Decision {
+  const name = cleanName(raw)
+  if (!name) return { ok: false, reason: 'bad-name' }
+  if (!room.players.some((p) => p.id === playerId)) return { ok: false, reason: 'unknown-seat' }
+  const refusal = nameRefusal(room, name, playerId)
+  return refusal ? { ok: false, reason: refusal } : { ok: true, event: { e: 'rename', at: now, playerId, name } }
 }
 
 /** A phone back with its secret: its seat, never a match by name. */
@@ -348,8 +407,12 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
     }
     case 'act':
       return applyAct(room, event.action, event.at)
-    case 'join':
-      return { ...room, players: [...room.players, { id: event.playerId, secret: event.secret, name: event.name, teamId: event.teamId, joinedAt: event.at, kicked: false }] }
+    case 'join': {
+      const { playerId: id, secret, name, teamId, address, device } = event
+      return { ...room, players: [...room.players, { id, secret, name, teamId, joinedAt: event.at, kicked: false, ...(address ? { address } : {}), ...(device ? { device } : {}) }] }
+    }
+    case 'lock':
+      return { ...room, locked: event.locked }
     case 'rename':
       return { ...room, players: room.players.map((p) => (p.id === event.playerId ? { ...p, name: event.name } : p)) }
     case 'kick':

@@ -180,6 +180,8 @@ export interface HostView {
   players: HostPlayerRow[]
   /** The question shown has been revealed: it takes no more answers until the host voids and re-opens it. */
   questionClosed: boolean
+  /** No new seats (the host locked the room). */
+  locked: boolean
   /** Malformed, oversized, forged or too frequent messages dropped so far. */
   dropped: number
   joinUrl: string
@@ -208,6 +210,7 @@ export function hostViewOf(room: LiveRoom, options: { connected: ReadonlySet<str
       }
     }),
     questionClosed: isClosed(room, key),
+    locked: room.locked,
     dropped: options.dropped,
     joinUrl: options.joinUrl,
     serverNow: options.now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanName, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, playerScores, replay } from '@/lib/live/room'
+import { cleanName, decideAnswer, decideBuzz, decideJoin, decideRename, decideStake, findSeat, playerScores, REFUSALS, replay } from '@/lib/live/room'
 import { teamScores } from '@/lib/meeting/session'
 import { PLAN, Room } from './helpers'
 
@@ -294,5 +294,50 @@ describe('team shares derived from the same answers as person scores (issue 18)'
     r.act({ type: 'undo' })
     r.act({ type: 'score', teamId: 't2', outcome: 'right' })
     expect([teamScores(r.room.session!).get('t1'), teamScores(r.room.session!).get('t2')]).toEqual([110, 100])
+  })
+})
+
+describe('join control against forged seats (issue 18)', () => {
+  const ask = (r: Room, name: string, extra: { address?: string; device?: string; seatsPerAddress?: number } = {}) =>
+    decideJoin(r.room, { name, playerId: `id-${name}`, secret: 's', ...extra }, r.now)
+
+  it('refuses new seats once the host locks the room; a seat already taken comes back', () => {
+    const r = new Room()
+    const a = r.join('甲')
+    r.push({ e: 'lock', at: r.now, locked: true })
+    expect(ask(r, '乙')).toEqual({ ok: false, reason: 'locked' })
+    expect(findSeat(r.room, a, 'secret-甲')).toMatchObject({ id: a })
+    r.push({ e: 'lock', at: r.now, locked: false })
+    expect(ask(r, '乙').ok).toBe(true)
+  })
+
+  it('refuses a name already in the room (spaces and case aside) and the name 主持人', () => {
+    const r = new Room()
+    r.join('张三')
+    expect(ask(r, '张 三')).toEqual({ ok: false, reason: 'name-taken' })
+    expect(ask(r, '主持人')).toEqual({ ok: false, reason: 'reserved-name' })
+    expect(ask(r, '主持人王五')).toEqual({ ok: false, reason: 'reserved-name' })
+    expect(REFUSALS['name-taken']).toMatch(/姓名/)
+    expect(REFUSALS['reserved-name']).toMatch(/主持人/)
+    const b = r.join('李四')
+    expect(decideRename(r.room, b, '张三', r.now)).toEqual({ ok: false, reason: 'name-taken' })
+    expect(decideRename(r.room, b, '主持人', r.now)).toEqual({ ok: false, reason: 'reserved-name' })
+  })
+
+  it('lets one address take at most two seats, so one laptop cannot add twenty', () => {
+    const r = new Room()
+    const taken = Array.from({ length: 20 }, (_, i) => r.take(ask(r, `假${i}`, { address: '192.168.1.66' })).ok)
+    expect(taken.filter(Boolean)).toHaveLength(2)
+    expect(ask(r, '另一台', { address: '192.168.1.67' }).ok).toBe(true)
+  })
+
+  it('does not let a phone moved out come back as a new seat, by its stored id or its address', () => {
+    const r = new Room()
+    r.take(ask(r, '甲', { address: '10.0.0.5', device: 'dev-a' }))
+    r.push({ e: 'kick', at: r.now, playerId: 'id-甲' })
+    expect(ask(r, '甲二', { address: '10.0.0.9', device: 'dev-a' })).toEqual({ ok: false, reason: 'banned' })
+    expect(ask(r, '甲三', { address: '10.0.0.5', device: 'dev-new' })).toEqual({ ok: false, reason: 'banned' })
+    expect(ask(r, '乙', { address: '10.0.0.6', device: 'dev-b' }).ok).toBe(true)
+    expect(replay(r.events)).toEqual(r.room)
   })
 })
