@@ -265,7 +265,10 @@ export function createRelay(options: RelayOptions) {
         if (message.t === 'answer') ack(conn, message.id, decideAnswer(room, playerId, message.key, message.response, at))
         else if (message.t === 'stake') ack(conn, message.id, decideStake(room, playerId, message.key, message.points, at))
         else {
-          ack(conn, message.id, decideBuzz(room, playerId, message.key, at), () => ({ place: (room.buzzes[message.key] ?? []).findIndex((b) => b.playerId === playerId) + 1 }))
+          const decision = decideBuzz(room, playerId, message.key, at)
+          // A false start is recorded (the host and the projector see it) and refused to the phone.
+          if (decision.ok && decision.event?.e === 'false-start') commit(decision.event, () => ack(conn, message.id, { ok: false, reason: 'false-start' }))
+          else ack(conn, message.id, decision, () => ({ place: (room.buzzes[message.key] ?? []).findIndex((b) => b.playerId === playerId) + 1 }))
         }
         scheduleViews(message.t === 'answer' ? playerId : 'all')
         return

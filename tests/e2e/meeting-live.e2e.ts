@@ -159,7 +159,10 @@ describe('live quiz (phones answer through the meeting server)', () => {
     await step()
     expect(await position()).toContain('抢答题')
     await step()
+    // 抢答 opens when the host says so: the server's clock starts the window.
+    await host.locator('[data-testid=live-open-buzz]').click()
     await b.page.bringToFront()
+    await b.page.locator('[data-testid=buzz-wait]').waitFor({ state: 'detached' })
     await b.page.locator('[data-testid=buzzer]').click()
     await expect.poll(() => b.page.locator('[data-testid=buzzer]').innerText()).toBe('第 1 位')
     await a.page.bringToFront()

@@ -35,6 +35,7 @@ export function isLiveEvent(v: unknown): v is LiveEvent {
     case 'answer':
       return s(v.playerId) && s(v.key) && (s(v.response) || (Array.isArray(v.response) && v.response.every(s)))
     case 'buzz':
+    case 'false-start':
       return s(v.playerId) && s(v.key)
     case 'stake':
       return s(v.playerId) && s(v.key) && (v.points === 10 || v.points === 20 || v.points === 30)

@@ -68,6 +68,8 @@ export interface LiveRoom {
   revealed: string[]
   /** When each key was first revealed (the time of its team shares). */
   revealedAt: Record<string, number>
+  /** 抢答: seats that pressed before the host opened the question; they may not press on it again. */
+  falseStarts: Record<string, string[]>
   /** The host locked the room: no new seats; seats already taken come back with their secret. */
   locked: boolean
   closed: boolean
@@ -83,6 +85,8 @@ export type LiveEvent =
   | { e: 'kick'; at: number; playerId: string }
   | { e: 'answer'; at: number; playerId: string; key: string; response: QuizResponse }
   | { e: 'buzz'; at: number; playerId: string; key: string }
+  /** A press before the host opened 抢答: recorded, and that seat is out of this question. */
+  | { e: 'false-start'; at: number; playerId: string; key: string }
   | { e: 'stake'; at: number; playerId: string; key: string; points: RiskPoints }
   /** The host re-opens a question: its answers, presses and scores are void, answering starts again. */
   | { e: 'void'; at: number; key: string }
@@ -93,7 +97,7 @@ export type Refusal =
   | 'closed' | 'no-quiz' | 'no-question' | 'not-open' | 'time-up' | 'already-answered' | 'bad-response'
   | 'not-buzzer-round' | 'not-risk-round' | 'not-leader' | 'stake-fixed' | 'unknown-seat' | 'kicked'
   | 'bad-name' | 'room-full' | 'bad-team' | 'wrong-room' | 'stale-question'
-  | 'locked' | 'banned' | 'address-full' | 'name-taken' | 'reserved-name' | 'already-seated'
+  | 'false-start' | 'locked' | 'banned' | 'address-full' | 'name-taken' | 'reserved-name' | 'already-seated'
 
 export const REFUSALS: Record<Refusal, string> = {
   closed: '本场竞赛已结束。',
@@ -114,6 +118,7 @@ export const REFUSALS: Record<Refusal, string> = {
   'bad-team': '没有这个党小组。',
   'wrong-room': '房间号不对，请核对投影上的房间号。',
   'stale-question': '题目已切换，请看新题目。',
+  'false-start': '抢答尚未开始，您提前按下了抢答键（抢跑），本题不能再抢答。',
   locked: '主持人已锁定会场，不能再加入。如您尚未加入，请举手告知主持人。',
   banned: '这台手机已被主持人移出本场竞赛，不能再次加入。',
   'address-full': '这台手机已加入过本场竞赛，不能再占用新的座位。如需换人作答，请告知主持人。',
@@ -125,7 +130,7 @@ export const REFUSALS: Record<Refusal, string> = {
 export type Decision = { ok: true; event: LiveEvent | null } | { ok: false; reason: Refusal }
 
 export function openRoom(code: string, hostSecret: string, at: number): LiveRoom {
-  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], revealedAt: {}, locked: false, closed: false }
+  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], revealedAt: {}, falseStarts: {}, locked: false, closed: false }
 }
 
 /** Identifies a question across quizzes run in one room. */
@@ -167,6 +172,8 @@ export function answerWindow(room: LiveRoom, now: number): 'open' | Refusal {
   if (session.phase === 'ended') return 'closed'
   if (!currentQuestion(session)) return 'no-question'
   if (session.revealed || isClosed(room, questionKey(session))) return 'not-open'
+  // 抢答 opens when the host starts its countdown (开始抢答), timed by the server's clock.
+  if (currentRound(session)?.kind === 'buzzer' && (session.timer.startedAt === null || session.timer.pausedAt !== null)) return 'not-open'
   if (isExpired(session.timer, now)) return 'time-up'
   return 'open'
 }
@@ -286,16 +293,28 @@ function validSame(earlier: QuizResponse, response: unknown): boolean {
   return (typeof response === 'string' || (Array.isArray(response) && response.every((r) => typeof r === 'string'))) && sameResponse(earlier, response)
 }
 
+/**
+ * 抢答: the first press to reach the server after the host opened the question answers. A press
+ * before the host opened it is a false start (抢跑): recorded, and that seat may not press on
+ * this question again — a script firing in the first millisecond gains nothing.
+ */
 export function decideBuzz(room: LiveRoom, playerId: string, key: string, now: number): Decision {
   const who = seat(room, playerId)
   if (typeof who === 'string') return { ok: false, reason: who }
   if (room.buzzes[key]?.some((b) => b.playerId === playerId)) return { ok: true, event: null }
+  if (room.falseStarts[key]?.includes(playerId)) return { ok: false, reason: 'false-start' }
   const window = answerWindow(room, now)
   const session = room.session
-  if (window !== 'open' || !session) return { ok: false, reason: window === 'open' ? 'no-quiz' : window }
+  if (window === 'open' && session) {
+    if (key !== questionKey(session)) return { ok: false, reason: 'stale-question' }
+    if (currentRound(session)?.kind !== 'buzzer') return { ok: false, reason: 'not-buzzer-round' }
+    return { ok: true, event: { e: 'buzz', at: now, playerId, key } }
+  }
+  if (!session || window !== 'not-open') return { ok: false, reason: window === 'open' ? 'no-quiz' : window }
   if (key !== questionKey(session)) return { ok: false, reason: 'stale-question' }
   if (currentRound(session)?.kind !== 'buzzer') return { ok: false, reason: 'not-buzzer-round' }
-  return { ok: true, event: { e: 'buzz', at: now, playerId, key } }
+  const early = session.timer.startedAt === null && !session.revealed && !isClosed(room, key)
+  return early ? { ok: true, event: { e: 'false-start', at: now, playerId, key } } : { ok: false, reason: 'not-open' }
 }
 
 export function decideStake(room: LiveRoom, playerId: string, key: string, points: unknown, now: number): Decision {
@@ -366,9 +385,15 @@ function applyAct(room: LiveRoom, action: MeetingAction, at: number): LiveRoom {
   // 全员答题 is scored by the phones (derived shares), never by a verdict; a closed question's stake is history.
   if (action.type === 'awardShares' || (action.type === 'score' && kind === 'all')) return room
   if (action.type === 'setStake' && isClosed(room, questionKey(before))) return room
-  const session = act(before, action, at)
-  if (session === before) return room
+  let session = act(before, action, at)
   const key = questionKey(session)
+  // 风险题: chosen by the host (even the stake already set) or the leader's phone, then shown.
+  if (action.type === 'setStake' && before.awaitingStake) session = { ...session, awaitingStake: false, revision: session.revision + 1 }
+  if (session === before) return room
+  if (key !== questionKey(before)) {
+    const awaiting = currentRound(session)?.kind === 'risk' && key !== null && !isClosed(room, key)
+    if (awaiting || session.awaitingStake) session = { ...session, awaitingStake: awaiting }
+  }
   if (action.type === 'reveal' && key && session.revealed && !room.revealed.includes(key)) {
     return withShares({ ...room, session, revealed: [...room.revealed, key], revealedAt: { ...room.revealedAt, [key]: at } })
   }
@@ -381,6 +406,7 @@ function voidQuestion(room: LiveRoom, key: string, at: number): LiveRoom {
   const { [key]: _answers, ...answers } = room.answers
   const { [key]: _buzzes, ...buzzes } = room.buzzes
   const { [key]: _at, ...revealedAt } = room.revealedAt
+  const { [key]: _early, ...falseStarts } = room.falseStarts
   const [, r, q] = key.split(':').map(Number) as [number, number, number]
   // The host's verdicts on it go too: the question is asked again from the start.
   const scoreLog = session.scoreLog.filter((e) => e.share || e.outcome === 'manual' || e.roundIndex !== r || e.questionIndex !== q)
@@ -389,7 +415,7 @@ function voidQuestion(room: LiveRoom, key: string, at: number): LiveRoom {
   const reopened: MeetingSession = current
     ? { ...session, scoreLog, revealed: false, activeTeamId: round?.kind === 'buzzer' ? null : session.activeTeamId, timer: act(session, { type: 'resetTimer' }, at).timer }
     : { ...session, scoreLog }
-  return withShares({ ...room, answers, buzzes, revealedAt, revealed: room.revealed.filter((k) => k !== key), session: { ...reopened, revision: session.revision + 1 } })
+  return withShares({ ...room, answers, buzzes, revealedAt, falseStarts, revealed: room.revealed.filter((k) => k !== key), session: { ...reopened, revision: session.revision + 1 } })
 }
 
 export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
@@ -403,7 +429,7 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
       const players = room.players
         .filter((p) => !p.kicked)
         .map((p, i) => (ids.includes(p.teamId) ? p : { ...p, teamId: ids[i % ids.length]! }))
-      return { ...room, session, players, answers: {}, buzzes: {}, revealed: [], revealedAt: {} }
+      return { ...room, session, players, answers: {}, buzzes: {}, revealed: [], revealedAt: {}, falseStarts: {} }
     }
     case 'act':
       return applyAct(room, event.action, event.at)
@@ -436,7 +462,9 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
       return { ...room, buzzes, session }
     }
     case 'stake':
-      return room.session ? { ...room, session: act(room.session, { type: 'setStake', points: event.points }, event.at) } : room
+      return room.session ? { ...room, session: { ...act(room.session, { type: 'setStake', points: event.points }, event.at), awaitingStake: false } } : room
+    case 'false-start':
+      return { ...room, falseStarts: { ...room.falseStarts, [event.key]: [...(room.falseStarts[event.key] ?? []), event.playerId] } }
     case 'close':
       return { ...room, closed: true }
   }

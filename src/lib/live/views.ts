@@ -20,6 +20,8 @@ export interface LiveSummary {
   distribution: { label: string; count: number; correct: boolean }[] | null
   /** 抢答: who pressed, in order of arrival at the server. */
   buzzOrder: { name: string; teamName: string }[]
+  /** 抢答: who pressed before the host opened it (抢跑). */
+  falseStarts: { name: string; teamName: string }[]
 }
 
 export interface PlayerSeatView {
@@ -43,7 +45,8 @@ export interface PlayerView {
   answer?: string
   /** The phone's own answer; `correct` only once revealed. */
   myAnswer: { response: QuizResponse; correct?: boolean } | null
-  buzz: { place: number | null; count: number; firstTeam: string | null } | null
+  /** `open`: the host has opened 抢答 (a press now counts; before, it is a false start). */
+  buzz: { place: number | null; count: number; firstTeam: string | null; open: boolean; falseStart: boolean } | null
   stake: { mayChoose: boolean; points: number } | null
   timer: TimerState
   serverNow: number
@@ -118,7 +121,9 @@ export function playerViewOf(room: LiveRoom, playerId: string, now: number, shar
       score: scores.get(player.id) ?? 0,
     },
     myAnswer: mine ? (revealedNow ? { response: mine.response, correct: mine.correct } : { response: mine.response }) : null,
-    buzz: kind === 'buzzer' && key ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam } : null,
+    buzz: kind === 'buzzer' && key
+      ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam, open: answerWindow(room, now) === 'open', falseStart: room.falseStarts[key]?.includes(playerId) ?? false }
+      : null,
     mayChooseStake: kind === 'risk' && !session.revealed && !isClosed(room, key) && session.activeTeamId === player.teamId && leader,
     serverNow: now,
   })
@@ -162,6 +167,9 @@ export function liveSummary(room: LiveRoom): LiveSummary {
     })),
     distribution: session && key && kind === 'all' ? distribution(session, room, key) : null,
     buzzOrder: key && kind === 'buzzer' ? (room.buzzes[key] ?? []).map((b) => ({ name: byId.get(b.playerId)?.name ?? '（已移出）', teamName: teamName(b.teamId) })) : [],
+    falseStarts: key && kind === 'buzzer'
+      ? (room.falseStarts[key] ?? []).map((id) => ({ name: byId.get(id)?.name ?? '（已移出）', teamName: teamName(room.players.find((p) => p.id === id)?.teamId ?? '') }))
+      : [],
   }
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { cleanName, decideAnswer, decideBuzz, decideJoin, decideRename, decideStake, findSeat, playerScores, REFUSALS, replay } from '@/lib/live/room'
 import { teamScores } from '@/lib/meeting/session'
+import { toScreenView } from '@/lib/meeting/screenView'
+import { playerViewOf } from '@/lib/live/views'
 import { PLAN, Room } from './helpers'
 
 describe('joining', () => {
@@ -117,6 +119,7 @@ describe('抢答', () => {
     const r = new Room()
     const [a, b, c] = [r.join('甲', 't2'), r.join('乙', 't1'), r.join('丙', 't1')]
     r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
     expect(decideBuzz(r.room, a, r.key, r.now)).toMatchObject({ ok: true })
     r.take(decideBuzz(r.room, b, r.key, r.now + 1))
     r.take(decideBuzz(r.room, a, r.key, r.now + 2))
@@ -206,6 +209,7 @@ describe('reveal closes a question for good (issue 18)', () => {
     const r = new Room()
     const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
     r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
     r.act({ type: 'reveal' })
     r.act({ type: 'hideAnswer' })
     expect(decideBuzz(r.room, a, r.key, r.now)).toEqual({ ok: false, reason: 'not-open' })
@@ -339,5 +343,52 @@ describe('join control against forged seats (issue 18)', () => {
     expect(ask(r, '甲三', { address: '10.0.0.5', device: 'dev-new' })).toEqual({ ok: false, reason: 'banned' })
     expect(ask(r, '乙', { address: '10.0.0.6', device: 'dev-b' }).ok).toBe(true)
     expect(replay(r.events)).toEqual(r.room)
+  })
+})
+
+describe('抢答 opened by the host, with a false-start rule (issue 18)', () => {
+  it('counts no press before the host opens it: a press then is a false start, and that seat is out of the question', () => {
+    const r = new Room()
+    const [script, a, b] = [r.join('脚本', 't1'), r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    // The question is on the screen; the host has not said 开始.
+    expect(r.take(decideBuzz(r.room, script, r.key, r.now + 5))).toMatchObject({ ok: true, event: { e: 'false-start' } })
+    expect(r.room.buzzes[r.key] ?? []).toEqual([])
+    expect(r.room.session!.activeTeamId).toBeNull()
+    r.act({ type: 'startTimer' }) // 开始抢答: the server's clock opens the window
+    expect(decideBuzz(r.room, script, r.key, r.now + 10)).toEqual({ ok: false, reason: 'false-start' })
+    r.take(decideBuzz(r.room, b, r.key, r.now + 11))
+    r.take(decideBuzz(r.room, a, r.key, r.now + 12))
+    expect(r.room.buzzes[r.key]!.map((x) => x.playerId)).toEqual([b, a])
+    expect(r.room.session!.activeTeamId).toBe('t2')
+    expect(replay(r.events)).toEqual(r.room)
+  })
+
+  it('closes the window when the server’s countdown ends or the host pauses it', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
+    expect(decideBuzz(r.room, a, r.key, r.now + 20_001)).toEqual({ ok: false, reason: 'time-up' })
+    r.act({ type: 'pauseTimer' })
+    expect(decideBuzz(r.room, a, r.key, r.now + 1)).toEqual({ ok: false, reason: 'not-open' })
+  })
+})
+
+describe('风险题: the stake before the question (issue 18)', () => {
+  it('shows no question on the projector or the phones until the stake is chosen', () => {
+    const r = new Room()
+    const leader = r.join('甲', 't1')
+    r.act({ type: 'goto', roundIndex: 2, questionIndex: 0 })
+    const prompt = PLAN.rounds[2]!.questions[0]!.prompt
+    expect(toScreenView(r.room.session!).question!.prompt).not.toBe(prompt)
+    expect(JSON.stringify(playerViewOf(r.room, leader, r.now))).not.toContain(prompt)
+    r.take(decideStake(r.room, leader, r.key, 20, r.now))
+    expect(toScreenView(r.room.session!).question!.prompt).toBe(prompt)
+    // The next 风险题 waits for its own stake; the host may confirm the stake already set.
+    r.act({ type: 'next' })
+    expect(toScreenView(r.room.session!).question!.prompt).not.toBe(PLAN.rounds[2]!.questions[1]!.prompt)
+    r.act({ type: 'setStake', points: 10 })
+    expect(toScreenView(r.room.session!).question!.prompt).toBe(PLAN.rounds[2]!.questions[1]!.prompt)
   })
 })

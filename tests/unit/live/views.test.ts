@@ -48,9 +48,10 @@ describe('what a phone sees', () => {
     const r = new Room()
     const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
     r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
     r.take(decideBuzz(r.room, b, r.key, r.now))
     r.take(decideBuzz(r.room, a, r.key, r.now))
-    expect(playerViewOf(r.room, a, r.now)!.buzz).toEqual({ place: 2, count: 2, firstTeam: '第二党小组' })
+    expect(playerViewOf(r.room, a, r.now)!.buzz).toEqual({ place: 2, count: 2, firstTeam: '第二党小组', open: true, falseStart: false })
   })
 })
 
