@@ -4,7 +4,8 @@ import type { WebSocket } from 'ws'
 import { createRateLimiter, HOST_TYPES, MAX_HOST_FRAME, MAX_PHONE_FRAME, parseClientMessage, type ClientMessage, type RateLimiter, type ServerMessage } from '../src/lib/live/protocol'
 import { liveResultsCsv } from '../src/lib/live/results'
 import { applyEvent, currentKey, isClosed, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, decideRename, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
-import { hostViewOf, playerViewOf, sharedPlayerData, type SharedPlayerData } from '../src/lib/live/views'
+import { toScreenFeed } from '../src/lib/meeting/screenFeed'
+import { hostViewOf, liveSummary, playerViewOf, sharedPlayerData, type SharedPlayerData } from '../src/lib/live/views'
 import type { Journal } from './journal'
 
 /*
@@ -17,7 +18,7 @@ interface Conn {
   ip: string
   /** Which endpoint it came in on: the host endpoint is for the host window only. */
   endpoint: 'phone' | 'host'
-  role: 'guest' | 'phone' | 'host'
+  role: 'guest' | 'phone' | 'host' | 'screen'
   playerId?: string
   limiter: RateLimiter
 }
@@ -75,6 +76,12 @@ export function createRelay(options: RelayOptions) {
         const view = shared && playerViewOf(room, conn.playerId, at, shared)
         if (view) send(conn, { t: 'player', view })
       }
+    }
+    const screens = [...conns].filter((c) => c.role === 'screen')
+    if (screens.length && room.session) {
+      // The projector's final ranking comes from here too, not from a host window that may be gone.
+      const frame = JSON.stringify({ t: 'screen', feed: toScreenFeed(room.session, { joinUrl: options.joinUrl(room.code), summary: liveSummary(room) }) } satisfies ServerMessage)
+      for (const screen of screens) if (screen.ws.readyState === screen.ws.OPEN) screen.ws.send(frame)
     }
     const hosts = [...conns].filter((c) => c.role === 'host')
     if (hosts.length) {
@@ -210,19 +217,26 @@ export function createRelay(options: RelayOptions) {
     if (!parsed.ok) return drop(conn, parsed.why)
     const message = parsed.message
     // The host proves itself on the host endpoint only; phones' messages belong on theirs.
-    if (conn.endpoint === 'phone' && message.t === 'host') return drop(conn, 'not-host')
+    if (conn.endpoint === 'phone' && (message.t === 'host' || message.t === 'screen')) return drop(conn, 'not-host')
     if (conn.endpoint === 'host' && (message.t === 'join' || message.t === 'rejoin' || message.t === 'answer' || message.t === 'buzz' || message.t === 'stake')) return drop(conn, 'wrong-endpoint')
     if ((HOST_TYPES as readonly string[]).includes(message.t)) {
       if (conn.role !== 'host') return drop(conn, 'not-host')
       return handleHost(conn, message)
     }
     switch (message.t) {
-      case 'host': {
+      case 'host':
+      case 'screen': {
         const given = Buffer.from(message.secret)
         const expected = Buffer.from(room.hostSecret)
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
           if (!joinAllowed(conn)) return drop(conn, 'rate')
           return drop(conn, 'not-host')
+        }
+        if (message.t === 'screen') {
+          conn.role = 'screen'
+          conn.playerId = undefined
+          scheduleViews('host')
+          return
         }
         conn.role = 'host'
         conn.limiter = createRateLimiter(200, 400)

@@ -254,6 +254,40 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     expect((await hostView(host, (v) => v.players.length === 2)).players.map((p) => p.name)).toEqual(['甲', '乙'])
   })
 
+  it('sends the projector its feed from the server: no answer before reveal, the final ranking after 结束竞赛', async () => {
+    const server = await boot()
+    const host = await hostOf(server)
+    const screen = await client(server.port, 'host')
+    screen.send({ t: 'screen', secret: server.hostSecret })
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const p = await phone(server, '周八', 't2')
+    host.send({ t: 'act', action: { type: 'next' } })
+    const key = `${(await hostView(host, (v) => v.session?.questionIndex === 0)).session!.sessionId}:0:0`
+    const isFeed = (test: (f: Extract<import('@/lib/live/protocol').ServerMessage, { t: 'screen' }>['feed']) => boolean) =>
+      (m: import('@/lib/live/protocol').ServerMessage): m is Extract<typeof m, { t: 'screen' }> => m.t === 'screen' && test(m.feed)
+    await screen.next(isFeed((f) => f.view.question?.number === 1))
+    await answer(p.c, key, '一年')
+    await screen.next(isFeed((f) => f.live?.summary.answered === 1))
+    host.send({ t: 'act', action: { type: 'reveal' } })
+    await screen.next(isFeed((f) => f.view.answer !== undefined))
+    host.send({ t: 'act', action: { type: 'end' } })
+    const final = await screen.next(isFeed((f) => f.view.ended))
+    expect(final.feed.ranking).toEqual([
+      { rank: 1, name: '第二党小组', score: 110 },
+      { rank: 2, name: '第一党小组', score: 100 },
+      { rank: 2, name: '第三党小组', score: 100 },
+    ])
+    const before = screen.frames.filter((f) => f.t === 'screen' && f.feed.view.answer === undefined).map((f) => JSON.stringify(f)).join('\n')
+    expect(before).not.toContain('"correct":true')
+    expect(before).not.toContain('"answer"')
+    expect(screen.frames.some((f) => 'session' in f || f.t === 'host')).toBe(false)
+    // A phone cannot ask for the projector's feed.
+    const nosy = await client(server.port)
+    nosy.send({ t: 'screen', secret: server.hostSecret })
+    expect((await nosy.next(is.refused)).reason).toBe('not-host')
+  })
+
   it('drops hostile messages (oversized, malformed, binary, forged host actions) and the room goes on', async () => {
     const server = await boot()
     const host = await hostOf(server)

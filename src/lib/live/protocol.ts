@@ -4,6 +4,7 @@ import { RISK_POINTS } from '../meeting/types'
 import type { QuizResponse } from '../quiz/types'
 import type { QuizPlan, Refusal } from './room'
 import type { HostView, PlayerView } from './views'
+import type { ScreenFeed } from '../meeting/screenFeed'
 
 /*
  * The wire: one typed map per direction, checked at the edge. Nothing from a socket reaches the
@@ -30,6 +31,8 @@ export type PhoneMessage =
 /** What the host window may say, after proving itself with the host secret. */
 export type HostMessage =
   | { t: 'host'; secret: string }
+  /** The projector window on the host laptop: proves itself the same way, and is sent only its screen feed. */
+  | { t: 'screen'; secret: string }
   /** The quiz as saved (its id and time are checked like a saved quiz). */
   | { t: 'start'; quiz: QuizPlan & { id?: string; updatedAt?: number } }
   | { t: 'act'; action: MeetingAction }
@@ -52,6 +55,8 @@ export type ServerMessage =
   | { t: 'seat'; playerId: string; secret: string }
   | { t: 'player'; view: PlayerView }
   | { t: 'host'; view: HostView }
+  /** The projector's feed, built by the server from the same session as the phones' views. */
+  | { t: 'screen'; feed: ScreenFeed }
   | { t: 'ack'; id: number; ok: true; duplicate?: boolean; place?: number }
   | { t: 'ack'; id: number; ok: false; reason: Refusal; message: string }
   | { t: 'refused'; reason: Refusal | 'not-host' | 'rate-limited'; message: string }
@@ -106,6 +111,7 @@ function shape(v: Fields): ClientMessage | null {
     case 'stake':
       return reqId(v.id) && str(v.key, 120) && typeof v.points === 'number' ? (v as ClientMessage) : null
     case 'host':
+    case 'screen':
       return str(v.secret, 128) ? (v as ClientMessage) : null
     case 'start': {
       const quiz = parseQuiz(v.quiz)
