@@ -58,6 +58,7 @@ function main(): void {
     onNewRoom: (room) => printAddresses(room, '新的会场已开设（上一场的数据已清除）'),
     joinBurst: Number(process.env.LIVE_JOIN_BURST ?? 20),
     joinPerSecond: Number(process.env.LIVE_JOIN_PER_SECOND ?? 2),
+    heartbeatMs: Number(process.env.LIVE_HEARTBEAT_MS ?? 10_000),
     seatsPerAddress: Number(process.env.LIVE_SEATS_PER_ADDRESS ?? SEATS_PER_ADDRESS),
   })
   // Two endpoints: phones may send small frames only; the host window (this machine only) may

@@ -21,6 +21,8 @@ interface Conn {
   role: 'guest' | 'phone' | 'host' | 'screen'
   playerId?: string
   limiter: RateLimiter
+  /** Answered our last websocket ping (a phone whose Wi-Fi went silent stops answering). */
+  alive: boolean
 }
 
 export interface RelayOptions {
@@ -32,6 +34,8 @@ export interface RelayOptions {
   /** Joins allowed per address: burst, then per second. */
   joinBurst?: number
   joinPerSecond?: number
+  /** Websocket ping interval: a connection that misses one whole interval is dropped, so the host sees the phone offline. */
+  heartbeatMs?: number
   /** New seats one address may take (tests and the load run, all on 127.0.0.1, raise it). */
   seatsPerAddress?: number
   now?: () => number
@@ -56,6 +60,26 @@ export function createRelay(options: RelayOptions) {
   let viewTimer: NodeJS.Timeout | null = null
   const dirtyPlayers = new Set<string>()
   let allDirty = false
+
+  // A phone that lost the Wi-Fi silently would count as connected for minutes: ping every
+  // connection, and drop the ones that did not answer the previous ping.
+  const heartbeat = setInterval(() => {
+    for (const conn of conns) {
+      if (!conn.alive) {
+        conns.delete(conn)
+        conn.ws.terminate()
+        if (conn.role === 'phone') scheduleViews('host')
+        continue
+      }
+      conn.alive = false
+      try {
+        conn.ws.ping()
+      } catch {
+        // A socket closing under us: the next round drops it.
+      }
+    }
+  }, options.heartbeatMs ?? 10_000)
+  heartbeat.unref()
 
   function send(conn: Conn, message: ServerMessage): void {
     if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(message))
@@ -216,6 +240,7 @@ export function createRelay(options: RelayOptions) {
     const parsed = parseClientMessage(raw, conn.role === 'host' ? MAX_HOST_FRAME : MAX_PHONE_FRAME)
     if (!parsed.ok) return drop(conn, parsed.why)
     const message = parsed.message
+    if (message.t === 'ping') return send(conn, { t: 'pong', serverNow: at })
     // The host proves itself on the host endpoint only; phones' messages belong on theirs.
     if (conn.endpoint === 'phone' && (message.t === 'host' || message.t === 'screen')) return drop(conn, 'not-host')
     if (conn.endpoint === 'host' && (message.t === 'join' || message.t === 'rejoin' || message.t === 'answer' || message.t === 'buzz' || message.t === 'stake')) return drop(conn, 'wrong-endpoint')
@@ -298,8 +323,9 @@ export function createRelay(options: RelayOptions) {
       return dropped
     },
     connect(ws: WebSocket, req: IncomingMessage, endpoint: 'phone' | 'host' = 'phone'): void {
-      const conn: Conn = { ws, ip: req.socket.remoteAddress ?? '', endpoint, role: 'guest', limiter: createRateLimiter(20, 40) }
+      const conn: Conn = { ws, ip: req.socket.remoteAddress ?? '', endpoint, role: 'guest', limiter: createRateLimiter(20, 40), alive: true }
       conns.add(conn)
+      ws.on('pong', () => (conn.alive = true))
       ws.on('message', (data, isBinary) => {
         if (isBinary) return drop(conn, 'binary')
         try {
@@ -318,6 +344,7 @@ export function createRelay(options: RelayOptions) {
       welcome(conn)
     },
     close(): void {
+      clearInterval(heartbeat)
       if (viewTimer) clearTimeout(viewTimer)
       for (const conn of conns) conn.ws.terminate()
       journal.close()

@@ -37,6 +37,8 @@ export function useLivePhone(initialRoom: string) {
   /** Server time minus this phone's time: the countdown shows the server's. */
   const offsetMs = ref(0)
   let requestId = Date.now()
+  /** An answer tapped but not yet acknowledged (sent, or waiting for the network): shown as pending. */
+  const pending = shallowRef<{ id: number; key: string; response: QuizResponse } | null>(null)
 
   function onMessage(m: ServerMessage): void {
     switch (m.t) {
@@ -50,9 +52,11 @@ export function useLivePhone(initialRoom: string) {
         return
       case 'player':
         view.value = m.view
+        if (pending.value && (m.view.question?.key !== pending.value.key || m.view.myAnswer)) pending.value = null
         offsetMs.value = m.view.serverNow - Date.now()
         return
       case 'ack':
+        if (pending.value?.id === m.id) pending.value = null
         message.value = m.ok ? null : m.message
         return
       case 'refused':
@@ -82,7 +86,7 @@ export function useLivePhone(initialRoom: string) {
   onScopeDispose(() => connection.close())
 
   return {
-    status, teams, view, message, ended, joining, offsetMs,
+    status, teams, view, message, ended, joining, offsetMs, pending,
     hasSeat: () => seatSetting.read()?.room === room(),
     join(roomCode: string, name: string, teamId: string) {
       code.value = roomCode.trim()
@@ -92,11 +96,21 @@ export function useLivePhone(initialRoom: string) {
     },
     answer(response: QuizResponse) {
       const key = view.value?.question?.key
-      if (key) connection.send({ t: 'answer', id: ++requestId, key, response })
+      if (!key) return
+      const id = ++requestId
+      pending.value = { id, key, response }
+      // Kept and resent on reconnection until the server acknowledges it (taken once).
+      connection.send({ t: 'answer', id, key, response })
     },
     buzz() {
       const key = view.value?.question?.key
-      if (key) connection.send({ t: 'buzz', id: ++requestId, key })
+      if (!key) return
+      // A press is about the moment: sent late after a reconnection it would be unfair either way.
+      if (status.value !== 'open') {
+        message.value = '网络已断开，本次抢答未送出。请等连接恢复后再按。'
+        return
+      }
+      connection.send({ t: 'buzz', id: ++requestId, key })
     },
     stake(points: number) {
       const key = view.value?.question?.key

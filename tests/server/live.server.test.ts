@@ -288,6 +288,23 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     expect((await nosy.next(is.refused)).reason).toBe('not-host')
   })
 
+  it('notices a phone gone silent (no pong) and shows the host it is offline; answers pings', async () => {
+    const server = await startServer(tempDir(), { env: { LIVE_HEARTBEAT_MS: '300' } })
+    servers.push(server)
+    const host = await hostOf(server)
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const p = await phone(server, '吴九')
+    p.c.send({ t: 'ping' })
+    expect(await p.c.next((m): m is Extract<typeof m, { t: 'pong' }> => m.t === 'pong')).toMatchObject({ t: 'pong' })
+    await hostView(host, (v) => v.players.some((x) => x.name === '吴九' && x.connected))
+    // The Wi-Fi goes silent: the socket stays open but nothing comes back, not even a pong.
+    p.c.ws.pause()
+    const started = Date.now()
+    await hostView(host, (v) => v.players.some((x) => x.name === '吴九' && !x.connected))
+    expect(Date.now() - started).toBeLessThan(3_000)
+  })
+
   it('drops hostile messages (oversized, malformed, binary, forged host actions) and the room goes on', async () => {
     const server = await boot()
     const host = await hostOf(server)

@@ -46,7 +46,10 @@ export type HostMessage =
   | { t: 'export' }
   | { t: 'close' }
 
-export type ClientMessage = PhoneMessage | HostMessage
+/** Either end's heartbeat: the server answers `pong` at once (a silent Wi-Fi closes nothing). */
+export type PingMessage = { t: 'ping' }
+
+export type ClientMessage = PhoneMessage | HostMessage | PingMessage
 
 export const HOST_TYPES = ['start', 'act', 'kick', 'lock', 'void', 'rename', 'export', 'close'] as const
 
@@ -62,6 +65,7 @@ export type ServerMessage =
   | { t: 'refused'; reason: Refusal | 'not-host' | 'rate-limited'; message: string }
   | { t: 'export'; csv: string }
   | { t: 'closed' }
+  | { t: 'pong'; serverNow: number }
 
 export type ParseResult = { ok: true; message: ClientMessage } | { ok: false; why: 'size' | 'json' | 'shape' }
 
@@ -132,6 +136,7 @@ function shape(v: Fields): ClientMessage | null {
       return str(v.key, 120) ? (v as ClientMessage) : null
     case 'export':
     case 'close':
+    case 'ping':
       return { t: v.t }
     default:
       return null
