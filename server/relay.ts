@@ -181,7 +181,13 @@ export function createRelay(options: RelayOptions) {
         const seats = room.players.filter((p) => ids.has(p.id) && !p.kicked)
         if (!seats.length) return
         for (const seat of seats) commit({ e: 'kick', at, playerId: seat.id })
-        for (const c of conns) if (c.playerId && ids.has(c.playerId)) refuse(c, 'kicked')
+        for (const c of conns) {
+          if (!c.playerId || !ids.has(c.playerId)) continue
+          refuse(c, 'kicked')
+          // The socket stays (the phone shows why), but holds no seat any more.
+          c.playerId = undefined
+          c.role = 'guest'
+        }
         break
       }
       case 'lock':
