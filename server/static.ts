@@ -31,6 +31,8 @@ function plain(res: ServerResponse, status: number, text: string): void {
 /** Serves dist/: hashed assets cached for a year, everything else revalidated, unknown paths get the app (SPA fallback). */
 export function createStaticHandler(root: string) {
   const index = join(root, 'index.html')
+  // The phone's page: the address the projector shows (/join) and the server's bare address.
+  const phonePage = join(root, 'join.html')
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
@@ -41,8 +43,10 @@ export function createStaticHandler(root: string) {
     const candidate = normalize(join(root, pathname))
     const inside = candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep)
     let file = index
+    const forPhones = pathname === '/' || pathname === '/join' || pathname === '/join/'
     try {
-      if (inside && existsSync(candidate) && statSync(candidate).isFile()) file = candidate
+      if (forPhones && existsSync(phonePage)) file = phonePage
+      else if (inside && existsSync(candidate) && statSync(candidate).isFile()) file = candidate
     } catch {
       // A name the file system refuses (too long, not a folder) is just not one of ours.
     }
