@@ -162,7 +162,7 @@ export function createRelay(options: RelayOptions) {
   }
 
   function welcome(conn: Conn): void {
-    send(conn, { t: 'welcome', code: room.code, teams: room.session?.teams.map(({ id, name }) => ({ id, name })) ?? null, serverNow: now() })
+    send(conn, { t: 'welcome', ...(conn.role === 'host' ? { code: room.code } : {}), teams: room.session?.teams.map(({ id, name }) => ({ id, name })) ?? null, serverNow: now() })
   }
 
   function handleHost(conn: Conn, message: ClientMessage): void {

@@ -305,6 +305,11 @@ describe('live quiz (phones answer through the meeting server)', () => {
         await expect.poll(position).not.toBe(before)
       }
       expect(await onBuzzer()).toBe(true)
+      // At 1280×800 the host reaches the scoring buttons and 开始抢答 without scrolling.
+      for (const id of ['score-right', 'score-wrong', 'live-open-buzz']) {
+        const box = await host.locator(`[data-testid=${id}]`).first().boundingBox()
+        expect(box && box.y + box.height, id).toBeLessThanOrEqual(800)
+      }
       await b.page.bringToFront()
       await b.page.locator('[data-testid=buzz-wait]').waitFor()
       await b.page.locator('[data-testid=buzzer]').click()

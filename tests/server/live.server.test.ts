@@ -282,8 +282,9 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     expect(before).not.toContain('"correct":true')
     expect(before).not.toContain('"answer"')
     expect(screen.frames.some((f) => 'session' in f || f.t === 'host')).toBe(false)
-    // A phone cannot ask for the projector's feed.
+    // A phone cannot ask for the projector's feed, and a bare connection is not told the room code.
     const nosy = await client(server.port)
+    expect(await nosy.next(is.welcome)).not.toHaveProperty('code')
     nosy.send({ t: 'screen', secret: server.hostSecret })
     expect((await nosy.next(is.refused)).reason).toBe('not-host')
   })

@@ -54,7 +54,8 @@ export type ClientMessage = PhoneMessage | HostMessage | PingMessage
 export const HOST_TYPES = ['start', 'act', 'kick', 'lock', 'void', 'rename', 'export', 'close'] as const
 
 export type ServerMessage =
-  | { t: 'welcome'; code: string; teams: { id: string; name: string }[] | null; serverNow: number }
+  /** `code` only for the host window: anyone on the Wi-Fi can open a socket, and the room code is what joining takes. */
+  | { t: 'welcome'; code?: string; teams: { id: string; name: string }[] | null; serverNow: number }
   | { t: 'seat'; playerId: string; secret: string }
   | { t: 'player'; view: PlayerView }
   | { t: 'host'; view: HostView }
