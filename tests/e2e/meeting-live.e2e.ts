@@ -244,6 +244,9 @@ describe('live quiz (phones answer through the meeting server)', () => {
       const b = await phone(joinUrl, '李四', teams[1]!)
       const c = await phone(joinUrl, '王五', teams[0]!)
       const d = await phone(joinUrl, '赵六', teams[1]!)
+      // The lobby on the projector names who is in.
+      await screen.bringToFront()
+      await expect.poll(() => screen.locator('[data-testid=lobby]').innerText()).toContain('赵六')
       await host.bringToFront()
       await expect.poll(() => host.locator('[data-testid=live-player]').count()).toBe(4)
 

@@ -20,6 +20,8 @@ export interface LiveSummary {
   distribution: { label: string; count: number; correct: boolean }[] | null
   /** 抢答: who pressed, in order of arrival at the server. */
   buzzOrder: { name: string; teamName: string }[]
+  /** The lobby on the projector: who is in, newest last (at most the last 60 names). */
+  lobby: { name: string; teamName: string }[]
   /** 抢答: who pressed before the host opened it (抢跑). */
   falseStarts: { name: string; teamName: string }[]
 }
@@ -167,6 +169,7 @@ export function liveSummary(room: LiveRoom): LiveSummary {
     })),
     distribution: session && key && kind === 'all' ? distribution(session, room, key) : null,
     buzzOrder: key && kind === 'buzzer' ? (room.buzzes[key] ?? []).map((b) => ({ name: byId.get(b.playerId)?.name ?? '（已移出）', teamName: teamName(b.teamId) })) : [],
+    lobby: players.slice(-60).map((p) => ({ name: p.name, teamName: teamName(p.teamId) })),
     falseStarts: key && kind === 'buzzer'
       ? (room.falseStarts[key] ?? []).map((id) => ({ name: byId.get(id)?.name ?? '（已移出）', teamName: teamName(room.players.find((p) => p.id === id)?.teamId ?? '') }))
       : [],

@@ -85,3 +85,13 @@ describe('what the projector and host see', () => {
     expect(JSON.stringify(view)).not.toContain('host-secret')
   })
 })
+
+describe('the projector’s lobby (issue 18)', () => {
+  it('names who is in, with their 党小组, and drops a seat moved out', () => {
+    const r = new Room()
+    const [a] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    expect(liveSummary(r.room).lobby).toEqual([{ name: '甲', teamName: '第一党小组' }, { name: '乙', teamName: '第二党小组' }])
+    r.push({ e: 'kick', at: r.now, playerId: a })
+    expect(liveSummary(r.room).lobby.map((p) => p.name)).toEqual(['乙'])
+  })
+})
