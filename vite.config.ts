@@ -53,6 +53,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // join.html: the phone's page for the live quiz, its own small entry without the question bank.
+    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), join: fileURLToPath(new URL('./join.html', import.meta.url)) } },
   },
   // Module workers: the content worker loads mammoth lazily, which needs code splitting inside the worker.
   worker: {

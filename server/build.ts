@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserFacingError } from './journal'
 
-const INPUTS = ['src', 'content', 'public', 'index.html', 'vite.config.ts', 'package.json']
+const INPUTS = ['src', 'content', 'public', 'index.html', 'join.html', 'vite.config.ts', 'package.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0

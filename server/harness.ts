@@ -24,7 +24,8 @@ export interface ServerProcess {
 export async function startServer(dataDir: string, options: { port?: number; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data', dataDir], {
     cwd: ROOT,
-    env: { ...process.env, MEETING_SERVER_NO_BUILD: '1', ...options.env },
+    // Every client of a test comes from 127.0.0.1: one address, so its seat cap is lifted (a test of the cap sets it).
+    env: { ...process.env, MEETING_SERVER_NO_BUILD: '1', LIVE_SEATS_PER_ADDRESS: '100000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''

@@ -11,12 +11,12 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WebSocketServer } from 'ws'
 import { HOST_PATH, LIVE_PATH, MAX_HOST_FRAME, MAX_PHONE_FRAME } from '../src/lib/live/protocol'
-import type { LiveRoom } from '../src/lib/live/room'
+import { SEATS_PER_ADDRESS, type LiveRoom } from '../src/lib/live/room'
 import { parseArgs } from '../scripts/cliArgs'
 import { buildApp, isStale } from './build'
 import { openJournal, UserFacingError } from './journal'
 import { createRelay } from './relay'
-import { createStaticHandler } from './static'
+import { createStaticHandler, requestPath } from './static'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULT_PORT = 8787
@@ -49,7 +49,8 @@ function main(): void {
   if (process.env.MEETING_SERVER_NO_BUILD !== '1' && isStale(ROOT)) buildApp(ROOT)
   const journal = openJournal(dataDir)
 
-  const server = createServer(createStaticHandler(join(ROOT, 'dist')))
+  // MEETING_SERVER_DIST: another built app folder (tests serve a small fixture).
+  const server = createServer(createStaticHandler(resolve(process.env.MEETING_SERVER_DIST ?? join(ROOT, 'dist'))))
   let publicBase = ''
   const relay = createRelay({
     journal,
@@ -57,6 +58,8 @@ function main(): void {
     onNewRoom: (room) => printAddresses(room, '新的会场已开设（上一场的数据已清除）'),
     joinBurst: Number(process.env.LIVE_JOIN_BURST ?? 20),
     joinPerSecond: Number(process.env.LIVE_JOIN_PER_SECOND ?? 2),
+    heartbeatMs: Number(process.env.LIVE_HEARTBEAT_MS ?? 10_000),
+    seatsPerAddress: Number(process.env.LIVE_SEATS_PER_ADDRESS ?? SEATS_PER_ADDRESS),
   })
   // Two endpoints: phones may send small frames only; the host window (this machine only) may
   // send a whole quiz. ws drops an oversized frame before it is buffered.
@@ -64,10 +67,16 @@ function main(): void {
   const hosts = new WebSocketServer({ noServer: true, maxPayload: MAX_HOST_FRAME })
   const ownAddresses = () => new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', ...Object.values(networkInterfaces()).flat().flatMap((a) => (a ? [a.address, `::ffff:${a.address}`] : []))])
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
+    // Until ws takes the socket over, a reset by the client must not become an uncaught error.
+    socket.on('error', () => socket.destroy())
+    const path = requestPath(req.url)
+    if (path === null) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
     if (path === LIVE_PATH) phones.handleUpgrade(req, socket, head, (ws) => relay.connect(ws, req, 'phone'))
     else if (path === HOST_PATH && ownAddresses().has(req.socket.remoteAddress ?? '')) hosts.handleUpgrade(req, socket, head, (ws) => relay.connect(ws, req, 'host'))
-    else socket.destroy()
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
 
   let localBase = ''
@@ -113,6 +122,16 @@ function main(): void {
     server.close(() => process.exit(0))
     setTimeout(() => process.exit(0), 1000).unref()
   }
+  // The last resort, not the fix: each request is handled where it arrives (static.ts, the upgrade
+  // handler above, the relay). Should a bug still escape, one bad request must not end the meeting
+  // for everyone: log it and keep serving (the journal holds every acknowledged event).
+  let escaped = 0
+  const backstop = (cause: unknown) => {
+    escaped += 1
+    process.stderr.write(`未处理的错误（第 ${escaped} 次，服务器继续运行）：${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`)
+  }
+  process.on('uncaughtException', backstop)
+  process.on('unhandledRejection', backstop)
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -3,8 +3,9 @@ import type { IncomingMessage } from 'node:http'
 import type { WebSocket } from 'ws'
 import { createRateLimiter, HOST_TYPES, MAX_HOST_FRAME, MAX_PHONE_FRAME, parseClientMessage, type ClientMessage, type RateLimiter, type ServerMessage } from '../src/lib/live/protocol'
 import { liveResultsCsv } from '../src/lib/live/results'
-import { applyEvent, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, cleanName, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
-import { hostViewOf, playerViewOf, sharedPlayerData, type SharedPlayerData } from '../src/lib/live/views'
+import { applyEvent, currentKey, isClosed, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, openRoom, REFUSALS, replay, decideRename, type Decision, type LiveEvent, type LiveRoom, type Refusal } from '../src/lib/live/room'
+import { toScreenFeed } from '../src/lib/meeting/screenFeed'
+import { hostViewOf, liveSummary, playerViewOf, sharedPlayerData, type SharedPlayerData } from '../src/lib/live/views'
 import type { Journal } from './journal'
 
 /*
@@ -17,9 +18,11 @@ interface Conn {
   ip: string
   /** Which endpoint it came in on: the host endpoint is for the host window only. */
   endpoint: 'phone' | 'host'
-  role: 'guest' | 'phone' | 'host'
+  role: 'guest' | 'phone' | 'host' | 'screen'
   playerId?: string
   limiter: RateLimiter
+  /** Answered our last websocket ping (a phone whose Wi-Fi went silent stops answering). */
+  alive: boolean
 }
 
 export interface RelayOptions {
@@ -31,6 +34,10 @@ export interface RelayOptions {
   /** Joins allowed per address: burst, then per second. */
   joinBurst?: number
   joinPerSecond?: number
+  /** Websocket ping interval: a connection that misses one whole interval is dropped, so the host sees the phone offline. */
+  heartbeatMs?: number
+  /** New seats one address may take (tests and the load run, all on 127.0.0.1, raise it). */
+  seatsPerAddress?: number
   now?: () => number
 }
 
@@ -54,6 +61,26 @@ export function createRelay(options: RelayOptions) {
   const dirtyPlayers = new Set<string>()
   let allDirty = false
 
+  // A phone that lost the Wi-Fi silently would count as connected for minutes: ping every
+  // connection, and drop the ones that did not answer the previous ping.
+  const heartbeat = setInterval(() => {
+    for (const conn of conns) {
+      if (!conn.alive) {
+        conns.delete(conn)
+        conn.ws.terminate()
+        if (conn.role === 'phone') scheduleViews('host')
+        continue
+      }
+      conn.alive = false
+      try {
+        conn.ws.ping()
+      } catch {
+        // A socket closing under us: the next round drops it.
+      }
+    }
+  }, options.heartbeatMs ?? 10_000)
+  heartbeat.unref()
+
   function send(conn: Conn, message: ServerMessage): void {
     if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(message))
   }
@@ -73,6 +100,12 @@ export function createRelay(options: RelayOptions) {
         const view = shared && playerViewOf(room, conn.playerId, at, shared)
         if (view) send(conn, { t: 'player', view })
       }
+    }
+    const screens = [...conns].filter((c) => c.role === 'screen')
+    if (screens.length && room.session) {
+      // The projector's final ranking comes from here too, not from a host window that may be gone.
+      const frame = JSON.stringify({ t: 'screen', feed: toScreenFeed(room.session, { joinUrl: options.joinUrl(room.code), summary: liveSummary(room) }) } satisfies ServerMessage)
+      for (const screen of screens) if (screen.ws.readyState === screen.ws.OPEN) screen.ws.send(frame)
     }
     const hosts = [...conns].filter((c) => c.role === 'host')
     if (hosts.length) {
@@ -129,7 +162,7 @@ export function createRelay(options: RelayOptions) {
   }
 
   function welcome(conn: Conn): void {
-    send(conn, { t: 'welcome', code: room.code, teams: room.session?.teams.map(({ id, name }) => ({ id, name })) ?? null, serverNow: now() })
+    send(conn, { t: 'welcome', ...(conn.role === 'host' ? { code: room.code } : {}), teams: room.session?.teams.map(({ id, name }) => ({ id, name })) ?? null, serverNow: now() })
   }
 
   function handleHost(conn: Conn, message: ClientMessage): void {
@@ -144,15 +177,32 @@ export function createRelay(options: RelayOptions) {
         if (room.session) commit({ e: 'act', at, action: message.action })
         break
       case 'kick': {
-        const seat = room.players.find((p) => p.id === message.playerId && !p.kicked)
-        if (!seat) return
-        commit({ e: 'kick', at, playerId: seat.id })
-        for (const c of conns) if (c.playerId === seat.id) refuse(c, 'kicked')
+        const ids = new Set([...(message.playerIds ?? []), ...(message.playerId ? [message.playerId] : [])])
+        const seats = room.players.filter((p) => ids.has(p.id) && !p.kicked)
+        if (!seats.length) return
+        for (const seat of seats) commit({ e: 'kick', at, playerId: seat.id })
+        for (const c of conns) {
+          if (!c.playerId || !ids.has(c.playerId)) continue
+          refuse(c, 'kicked')
+          // The socket stays (the phone shows why), but holds no seat any more.
+          c.playerId = undefined
+          c.role = 'guest'
+        }
         break
       }
+      case 'lock':
+        if (room.locked === message.locked) return
+        commit({ e: 'lock', at, locked: message.locked })
+        break
+      case 'void':
+        // Only the question shown, and only once something of it is to be voided.
+        if (message.key !== currentKey(room) || !(isClosed(room, message.key) || room.answers[message.key]?.length || room.buzzes[message.key]?.length)) return
+        commit({ e: 'void', at, key: message.key })
+        break
       case 'rename': {
-        const name = cleanName(message.name)
-        if (name && room.players.some((p) => p.id === message.playerId)) commit({ e: 'rename', at, playerId: message.playerId, name })
+        const decision = decideRename(room, message.playerId, message.name, at)
+        if (!decision.ok) return send(conn, { t: 'refused', reason: decision.reason, message: REFUSALS[decision.reason] })
+        if (decision.event) commit(decision.event)
         break
       }
       case 'export':
@@ -196,20 +246,28 @@ export function createRelay(options: RelayOptions) {
     const parsed = parseClientMessage(raw, conn.role === 'host' ? MAX_HOST_FRAME : MAX_PHONE_FRAME)
     if (!parsed.ok) return drop(conn, parsed.why)
     const message = parsed.message
+    if (message.t === 'ping') return send(conn, { t: 'pong', serverNow: at })
     // The host proves itself on the host endpoint only; phones' messages belong on theirs.
-    if (conn.endpoint === 'phone' && message.t === 'host') return drop(conn, 'not-host')
+    if (conn.endpoint === 'phone' && (message.t === 'host' || message.t === 'screen')) return drop(conn, 'not-host')
     if (conn.endpoint === 'host' && (message.t === 'join' || message.t === 'rejoin' || message.t === 'answer' || message.t === 'buzz' || message.t === 'stake')) return drop(conn, 'wrong-endpoint')
     if ((HOST_TYPES as readonly string[]).includes(message.t)) {
       if (conn.role !== 'host') return drop(conn, 'not-host')
       return handleHost(conn, message)
     }
     switch (message.t) {
-      case 'host': {
+      case 'host':
+      case 'screen': {
         const given = Buffer.from(message.secret)
         const expected = Buffer.from(room.hostSecret)
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
           if (!joinAllowed(conn)) return drop(conn, 'rate')
           return drop(conn, 'not-host')
+        }
+        if (message.t === 'screen') {
+          conn.role = 'screen'
+          conn.playerId = undefined
+          scheduleViews('host')
+          return
         }
         conn.role = 'host'
         conn.limiter = createRateLimiter(200, 400)
@@ -221,9 +279,11 @@ export function createRelay(options: RelayOptions) {
       case 'join': {
         if (!joinAllowed(conn)) return send(conn, { t: 'refused', reason: 'rate-limited', message: '尝试过于频繁，请稍候再试。' })
         if (message.room !== room.code) return refuse(conn, 'wrong-room')
+        // One seat per connection: a second join on a seated socket is a script, not a phone.
+        if (conn.playerId) return refuse(conn, 'already-seated')
         const playerId = randomUUID()
         const secret = randomBytes(18).toString('base64url')
-        const decision = decideJoin(room, { name: message.name, teamId: message.teamId, playerId, secret }, at)
+        const decision = decideJoin(room, { name: message.name, teamId: message.teamId, playerId, secret, address: conn.ip, device: message.device, seatsPerAddress: options.seatsPerAddress }, at)
         if (!decision.ok) return refuse(conn, decision.reason)
         seatConn(conn, playerId)
         commit(decision.event!, () => {
@@ -250,7 +310,10 @@ export function createRelay(options: RelayOptions) {
         if (message.t === 'answer') ack(conn, message.id, decideAnswer(room, playerId, message.key, message.response, at))
         else if (message.t === 'stake') ack(conn, message.id, decideStake(room, playerId, message.key, message.points, at))
         else {
-          ack(conn, message.id, decideBuzz(room, playerId, message.key, at), () => ({ place: (room.buzzes[message.key] ?? []).findIndex((b) => b.playerId === playerId) + 1 }))
+          const decision = decideBuzz(room, playerId, message.key, at)
+          // A false start is recorded (the host and the projector see it) and refused to the phone.
+          if (decision.ok && decision.event?.e === 'false-start') commit(decision.event, () => ack(conn, message.id, { ok: false, reason: 'false-start' }))
+          else ack(conn, message.id, decision, () => ({ place: (room.buzzes[message.key] ?? []).findIndex((b) => b.playerId === playerId) + 1 }))
         }
         scheduleViews(message.t === 'answer' ? playerId : 'all')
         return
@@ -266,8 +329,9 @@ export function createRelay(options: RelayOptions) {
       return dropped
     },
     connect(ws: WebSocket, req: IncomingMessage, endpoint: 'phone' | 'host' = 'phone'): void {
-      const conn: Conn = { ws, ip: req.socket.remoteAddress ?? '', endpoint, role: 'guest', limiter: createRateLimiter(20, 40) }
+      const conn: Conn = { ws, ip: req.socket.remoteAddress ?? '', endpoint, role: 'guest', limiter: createRateLimiter(20, 40), alive: true }
       conns.add(conn)
+      ws.on('pong', () => (conn.alive = true))
       ws.on('message', (data, isBinary) => {
         if (isBinary) return drop(conn, 'binary')
         try {
@@ -286,6 +350,7 @@ export function createRelay(options: RelayOptions) {
       welcome(conn)
     },
     close(): void {
+      clearInterval(heartbeat)
       if (viewTimer) clearTimeout(viewTimer)
       for (const conn of conns) conn.ws.terminate()
       journal.close()

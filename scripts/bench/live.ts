@@ -104,6 +104,9 @@ export async function runLiveLoad(players = 300, buzzers = 50): Promise<LiveLoad
     host.send({ t: 'act', action: { type: 'next' } })
     const buzzView = await host.await(hostFrame((v) => v.session?.roundIndex === 1 && v.session.questionIndex === 0))
     const buzzKey = `${buzzView.view.session!.sessionId}:1:0`
+    // 抢答 opens when the host starts it (a press before is a false start).
+    host.send({ t: 'act', action: { type: 'startTimer' } })
+    await host.await(hostFrame((v) => v.session?.timer.startedAt != null))
     const pressing = phones.slice(0, Math.min(buzzers, phones.length))
     await Promise.all(pressing.map((c) => c.next((m): m is ServerMessage => m.t === 'player' && m.view.question?.key === buzzKey, 20_000)))
     const names = pressing.map((_, i) => `党员${i + 1}`)

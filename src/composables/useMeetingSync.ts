@@ -49,19 +49,29 @@ export function useMeetingSync({ role }: UseMeetingSyncOptions): UseMeetingSyncR
       const hosts = createBroadcastTransport<ScreenMessage>(SCREEN_CHANNEL)
       // Alone (no host window answered): the projector runs the quiz from the saved session.
       const standalone = setTimeout(() => !store.screenFeed && store.reload(), STANDALONE_AFTER_MS)
+      // With the meeting server, the feed comes from the server itself once the host window says
+      // there is one; the host window's feed is then only the way the projector's keys go back.
+      let fromServer = false
+      let unlinkServer: (() => void) | null = null
       hosts.subscribe((message) => {
         if (message.kind !== 'feed' || (message.feed !== null && !isScreenFeed(message.feed))) return
         clearTimeout(standalone)
-        store.screenFeed = message.feed
+        if (message.feed?.live && !unlinkServer) {
+          unlinkServer = store.connectScreenFeed((feed) => {
+            fromServer = true
+            store.screenFeed = feed
+          })
+        }
+        if (!fromServer) store.screenFeed = message.feed
         if (message.feed) store.forwardTo((command) => hosts.post({ kind: 'command', command }))
         else {
           // No host window (closed, or no quiz there): show what this browser has saved, run it from here.
           store.forwardTo(null)
-          store.reload()
+          if (!fromServer) store.reload()
         }
       })
       hosts.post({ kind: 'hello' })
-      onScopeDispose(() => (clearTimeout(standalone), store.forwardTo(null), hosts.close()))
+      onScopeDispose(() => (clearTimeout(standalone), store.forwardTo(null), hosts.close(), unlinkServer?.()))
     } else store.reload()
   }
   // A window left in the background catches up when shown again.

@@ -13,7 +13,7 @@ import { localSetting } from '@/lib/storage/localSetting'
 import { createLiveConnection, hostSecretFromHash, liveUrl, type ConnectionStatus, type LiveConnection } from '@/lib/live/connection'
 import type { HostMessage, ServerMessage } from '@/lib/live/protocol'
 import type { HostView } from '@/lib/live/views'
-import type { ScreenFeed } from '@/lib/meeting/screenFeed'
+import { isScreenFeed, type ScreenFeed } from '@/lib/meeting/screenFeed'
 import { resolveCommand, type ScreenCommand } from '@/lib/meeting/shortcuts'
 
 /** The host secret printed by `npm run meeting-server`: kept on the host laptop only. */
@@ -92,6 +92,23 @@ export const useMeetingStore = defineStore('meeting', () => {
     if (!liveConnection) return false
     liveConnection.send(message)
     return true
+  }
+
+  /**
+   * The projector's own link to the meeting server (on the host laptop, which holds the secret):
+   * its feed straight from the server, built from the same session as the phones' views, so the
+   * final ranking reaches it even when the host window has moved on to the results page.
+   */
+  function connectScreenFeed(onFeed: (feed: ScreenFeed) => void, onStatus?: (status: ConnectionStatus) => void): (() => void) | null {
+    const secret = hostSecretSetting.read()
+    if (!secret) return null
+    const connection = createLiveConnection({
+      url: liveUrl(location, 'host'),
+      hello: () => ({ t: 'screen', secret }),
+      onMessage: (message) => message.t === 'screen' && isScreenFeed(message.feed) && onFeed(message.feed),
+      onStatus,
+    })
+    return () => connection.close()
   }
 
   function onLiveMessage(handler: (message: ServerMessage) => void): () => void {
@@ -225,7 +242,7 @@ export const useMeetingStore = defineStore('meeting', () => {
 
   return {
     windowId, role, session, linked, dispatch, startSession, attach, reload, useClock,
-    screenFeed, forwardTo, command, live, liveStatus, liveNotice, connectLive, adoptHostLink, sendLive, onLiveMessage,
+    screenFeed, forwardTo, command, live, liveStatus, liveNotice, connectLive, adoptHostLink, sendLive, onLiveMessage, connectScreenFeed,
     draft, resetDraft, loadDraft,
     quizzes, storageError, refreshQuizzes, saveQuiz, deleteQuiz, getQuiz,
   }

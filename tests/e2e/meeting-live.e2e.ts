@@ -159,7 +159,10 @@ describe('live quiz (phones answer through the meeting server)', () => {
     await step()
     expect(await position()).toContain('抢答题')
     await step()
+    // 抢答 opens when the host says so: the server's clock starts the window.
+    await host.locator('[data-testid=live-open-buzz]').click()
     await b.page.bringToFront()
+    await b.page.locator('[data-testid=buzz-wait]').waitFor({ state: 'detached' })
     await b.page.locator('[data-testid=buzzer]').click()
     await expect.poll(() => b.page.locator('[data-testid=buzzer]').innerText()).toBe('第 1 位')
     await a.page.bringToFront()
@@ -210,4 +213,131 @@ describe('live quiz (phones answer through the meeting server)', () => {
     }
     await context.close()
   })
+
+  it('plays a full meeting with 4 phones: a kick, a lock, a reconnect, a closed reveal, a false start, the final ranking', async () => {
+    // A server of its own: a kick bans the phone's address, and every phone here is 127.0.0.1.
+    const dir = mkdtempSync(join(tmpdir(), 'meeting-live-full-'))
+    const own = await startServer(dir)
+    try {
+      const base = `http://127.0.0.1:${own.port}`
+      const context = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })
+      const host = await context.newPage()
+      const errors: string[] = []
+      host.on('pageerror', (e) => errors.push(String(e)))
+      host.on('dialog', (d) => void d.accept())
+      const screen = await context.newPage()
+      await screen.goto(`${base}/meeting/screen`)
+      await host.bringToFront()
+      await host.goto(`${base}/meeting#host=${own.hostSecret}`)
+      const first = host.locator('[data-testid=round-0]')
+      await first.locator('[data-testid=round-kind]').selectOption('all')
+      for (const box of await first.locator('input[type=checkbox]').all()) await box.setChecked((await box.getAttribute('data-testid')) === 'type-choice')
+      await first.locator('[data-testid=round-count]').fill('1')
+      await host.locator('[data-testid=round-1] [data-testid=round-count]').fill('1')
+      await host.locator('[data-testid=draw-all]').click()
+      await host.locator('[data-testid=start]').click()
+      await host.waitForURL(/\/meeting\/host$/)
+      await host.locator('[data-testid=live-panel]').waitFor()
+      const joinUrl = `${base}/join?room=${own.code}`
+      const teams = (await host.locator('[data-testid=team-panel] .team-select').allInnerTexts()).map((t) => t.replace(/^\d\s*/, ''))
+      const a = await phone(joinUrl, '张三', teams[0]!)
+      const b = await phone(joinUrl, '李四', teams[1]!)
+      const c = await phone(joinUrl, '王五', teams[0]!)
+      const d = await phone(joinUrl, '赵六', teams[1]!)
+      // The lobby on the projector names who is in.
+      await screen.bringToFront()
+      await expect.poll(() => screen.locator('[data-testid=lobby]').innerText()).toContain('赵六')
+      await host.bringToFront()
+      await expect.poll(() => host.locator('[data-testid=live-player]').count()).toBe(4)
+
+      // A kick: 赵六's seat goes, and the phone cannot come back as a new seat.
+      await host.locator('[data-testid=live-panel] details summary').click()
+      await host.locator('[data-testid=live-player]', { hasText: '赵六' }).locator('[data-testid=live-pick]').check()
+      await host.locator('[data-testid=live-kick-picked]').click()
+      await expect.poll(() => host.locator('[data-testid=live-player]').count()).toBe(3)
+      await d.page.bringToFront()
+      await expect.poll(() => d.page.locator('[data-testid=phone-message]').innerText()).toContain('移出')
+      await d.page.locator('[data-testid=join-name]').fill('赵六二')
+      await d.page.locator('[data-testid=join-submit]').click()
+      await expect.poll(() => d.page.locator('[data-testid=phone-message]').innerText()).toContain('不能再次加入')
+
+      // A lock: once everyone is in, a newcomer is told why it cannot join.
+      await host.bringToFront()
+      await host.locator('[data-testid=live-lock]').click()
+      await expect.poll(() => host.locator('[data-testid=live-lock]').innerText()).toContain('已锁定')
+      const late = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })
+      const latePage = await late.newPage()
+      await latePage.goto(joinUrl)
+      await latePage.locator('[data-testid=join-name]').fill('钱七')
+      await latePage.locator('[data-testid=join-submit]').click()
+      await expect.poll(() => latePage.locator('[data-testid=phone-message]').innerText()).toContain('锁定')
+      await late.close()
+
+      // The 全员答题 question; 王五 taps while offline: shown as pending, sent on reconnection.
+      await host.bringToFront()
+      await host.locator('[data-testid=next]').click()
+      const letter = (await host.locator('[data-testid=answer]').innerText()).replace('【答案】', '').slice(0, 1)
+      for (const p of [a, c]) await p.page.locator('[data-testid=phone-prompt]').waitFor()
+      await a.page.bringToFront()
+      await a.page.locator('[data-testid=answer-option]', { hasText: new RegExp(`^${letter}\\s`) }).click()
+      await a.page.locator('[data-testid=answer-sent]').waitFor()
+      await c.page.bringToFront()
+      await c.context.setOffline(true)
+      await c.page.locator('[data-testid=answer-option]', { hasText: new RegExp(`^${letter}\\s`) }).click()
+      await c.page.locator('[data-testid=answer-pending]').waitFor()
+      await c.context.setOffline(false)
+      await c.page.locator('[data-testid=answer-sent]').waitFor({ timeout: 30_000 })
+      await host.bringToFront()
+      await expect.poll(async () => (await host.locator('[data-testid=live-counts]').textContent())?.replace(/\s+/g, ' ')).toContain('本题已作答 2 人')
+
+      // Reveal, then 收起答案: the question stays closed to 李四, who had not answered.
+      await host.locator('[data-testid=reveal]').click()
+      await host.locator('[data-testid=live-closed]').waitFor()
+      await host.locator('[data-testid=reveal]').click()
+      await b.page.bringToFront()
+      await expect.poll(() => b.page.locator('[data-testid=answer-option]').first().isDisabled()).toBe(true)
+      await host.bringToFront()
+      expect((await host.locator('[data-testid=team-panel] [data-testid=team-score]').allInnerTexts()).slice(0, 2)).toEqual(['110', '100'])
+
+      // 抢答: 李四 presses before the host opens it (a false start); 张三 wins after 开始抢答.
+      const position = () => host.locator('[data-testid=host-position]').innerText()
+      const onBuzzer = async () => /抢答题.*第 1 \//s.test(await position())
+      for (let i = 0; i < 4 && !(await onBuzzer()); i++) {
+        const before = await position()
+        await host.locator('[data-testid=next]').click()
+        await expect.poll(position).not.toBe(before)
+      }
+      expect(await onBuzzer()).toBe(true)
+      // At 1280×800 the host reaches the scoring buttons and 开始抢答 without scrolling.
+      for (const id of ['score-right', 'score-wrong', 'live-open-buzz']) {
+        const box = await host.locator(`[data-testid=${id}]`).first().boundingBox()
+        expect(box && box.y + box.height, id).toBeLessThanOrEqual(800)
+      }
+      await b.page.bringToFront()
+      await b.page.locator('[data-testid=buzz-wait]').waitFor()
+      await b.page.locator('[data-testid=buzzer]').click()
+      await b.page.locator('[data-testid=buzz-false-start]').waitFor()
+      await host.bringToFront()
+      await expect.poll(() => host.locator('[data-testid=live-false-starts]').innerText()).toContain('李四')
+      await host.locator('[data-testid=live-open-buzz]').click()
+      await a.page.bringToFront()
+      await a.page.locator('[data-testid=buzz-wait]').waitFor({ state: 'detached' })
+      await a.page.locator('[data-testid=buzzer]').click()
+      await expect.poll(() => a.page.locator('[data-testid=buzzer]').innerText()).toBe('第 1 位')
+
+      // 结束竞赛: the host window leaves for the results; the projector shows the final ranking.
+      await host.bringToFront()
+      await host.locator('[data-testid=end]').click()
+      await host.waitForURL(/\/meeting\/results$/)
+      await screen.bringToFront()
+      await screen.locator('[data-testid=screen-finale]').waitFor()
+      expect(await screen.locator('.final-ranking li').first().innerText()).toContain(teams[0]!)
+      expectNoErrors(errors)
+      for (const p of [a, b, c, d]) await p.context.close()
+      await context.close()
+    } finally {
+      await own.stop('SIGTERM')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 180_000)
 })

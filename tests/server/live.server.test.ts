@@ -185,6 +185,127 @@ describe('meeting server, a real process on 127.0.0.1', () => {
     expect((await hostView(host2, (v) => v.summary.answered === 2)).summary.answered).toBe(2)
   })
 
+  it('closes a question at reveal for good; the host re-opens it only by voiding its answers; board and CSV agree', async () => {
+    const server = await boot()
+    const host = await hostOf(server)
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const [a, b, c] = await Promise.all([phone(server, '甲', 't1'), phone(server, '乙', 't1'), phone(server, '丙', 't2')])
+    host.send({ t: 'act', action: { type: 'next' } })
+    const key = `${(await hostView(host, (v) => v.session?.questionIndex === 0)).session!.sessionId}:0:0`
+    expect((await answer(a.c, key, '一年')).ok).toBe(true)
+    expect((await answer(b.c, key, '半年')).ok).toBe(true)
+    host.send({ t: 'act', action: { type: 'reveal' } })
+    host.send({ t: 'act', action: { type: 'hideAnswer' } })
+    await hostView(host, (v) => v.questionClosed && v.session?.revealed === false)
+    expect(await answer(c.c, key, '一年')).toMatchObject({ ok: false, reason: 'not-open' })
+    const score = (v: { session: { teams: { id: string }[]; startingScore: number; scoreLog: { teamId: string; delta: number }[] } | null }, team: string) =>
+      v.session!.startingScore + v.session!.scoreLog.filter((e) => e.teamId === team).reduce((sum, e) => sum + e.delta, 0)
+    // 乙 (wrong) is moved out: team 1 is recounted from the same answers the CSV lists.
+    host.send({ t: 'kick', playerId: b.playerId })
+    const after = await hostView(host, (v) => v.players.length === 2)
+    expect([score(after, 't1'), score(after, 't2')]).toEqual([110, 100])
+    host.send({ t: 'export' })
+    const csv = (await host.next((m): m is Extract<typeof m, { t: 'export' }> => m.t === 'export')).csv
+    expect(csv).toContain('甲,第一党小组,10')
+    expect(csv).not.toContain('乙')
+    // Re-opening voids: 甲's answer and the team's share are gone, 丙 may answer now.
+    host.send({ t: 'void', key })
+    const reopened = await hostView(host, (v) => !v.questionClosed && v.summary.answered === 0)
+    expect(score(reopened, 't1')).toBe(100)
+    expect((await answer(c.c, key, '一年')).ok).toBe(true)
+  })
+
+  it('holds forged seats back: seats per address, one per connection, names, the lock, bulk kick, no comeback', async () => {
+    const server = await startServer(tempDir(), { env: { LIVE_JOIN_BURST: '200', LIVE_JOIN_PER_SECOND: '100', LIVE_SEATS_PER_ADDRESS: '4' } })
+    servers.push(server)
+    const host = await hostOf(server)
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const join = async (name: string, device?: string, c?: LiveClient) => {
+      const socket = c ?? (await client(server.port))
+      socket.send({ t: 'join', room: server.code, name, ...(device ? { device } : {}) })
+      return { socket, reply: await socket.await((m): m is Extract<typeof m, { t: 'seat' | 'refused' }> => m.t === 'seat' || m.t === 'refused') }
+    }
+    const a = await join('甲', 'dev-a')
+    expect(a.reply.t).toBe('seat')
+    expect((await join('甲二', undefined, a.socket)).reply).toMatchObject({ t: 'refused', reason: 'already-seated' })
+    expect((await join(' 甲 ')).reply).toMatchObject({ t: 'refused', reason: 'name-taken', message: expect.stringContaining('姓名') })
+    expect((await join('主持人')).reply).toMatchObject({ t: 'refused', reason: 'reserved-name' })
+    const b = await join('乙', 'dev-b')
+    const c = await join('丙', 'dev-c')
+    const d = await join('丁', 'dev-d')
+    expect([b, c, d].map((x) => x.reply.t)).toEqual(['seat', 'seat', 'seat'])
+    expect((await join('戊')).reply).toMatchObject({ t: 'refused', reason: 'address-full' })
+    // Bulk kick: two seats at once; both phones are told, neither comes back as a new seat.
+    const ids = [c, d].map((x) => (x.reply as Extract<typeof x.reply, { t: 'seat' }>).playerId)
+    host.send({ t: 'kick', playerIds: ids })
+    expect((await c.socket.next(is.refused)).reason).toBe('kicked')
+    expect((await d.socket.next(is.refused)).reason).toBe('kicked')
+    expect((await join('丙新', 'dev-c')).reply).toMatchObject({ t: 'refused', reason: 'banned' })
+    // Locked: no new seat, but a seat already taken comes back with its secret.
+    host.send({ t: 'lock', locked: true })
+    await hostView(host, (v) => v.locked)
+    expect((await join('己', 'dev-x')).reply).toMatchObject({ t: 'refused', reason: 'locked' })
+    const seat = b.reply as Extract<typeof b.reply, { t: 'seat' }>
+    const back = await client(server.port)
+    back.send({ t: 'rejoin', room: server.code, playerId: seat.playerId, secret: seat.secret })
+    expect((await back.next(is.player)).view.me.name).toBe('乙')
+    expect((await hostView(host, (v) => v.players.length === 2)).players.map((p) => p.name)).toEqual(['甲', '乙'])
+  })
+
+  it('sends the projector its feed from the server: no answer before reveal, the final ranking after 结束竞赛', async () => {
+    const server = await boot()
+    const host = await hostOf(server)
+    const screen = await client(server.port, 'host')
+    screen.send({ t: 'screen', secret: server.hostSecret })
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const p = await phone(server, '周八', 't2')
+    host.send({ t: 'act', action: { type: 'next' } })
+    const key = `${(await hostView(host, (v) => v.session?.questionIndex === 0)).session!.sessionId}:0:0`
+    const isFeed = (test: (f: Extract<import('@/lib/live/protocol').ServerMessage, { t: 'screen' }>['feed']) => boolean) =>
+      (m: import('@/lib/live/protocol').ServerMessage): m is Extract<typeof m, { t: 'screen' }> => m.t === 'screen' && test(m.feed)
+    await screen.next(isFeed((f) => f.view.question?.number === 1))
+    await answer(p.c, key, '一年')
+    await screen.next(isFeed((f) => f.live?.summary.answered === 1))
+    host.send({ t: 'act', action: { type: 'reveal' } })
+    await screen.next(isFeed((f) => f.view.answer !== undefined))
+    host.send({ t: 'act', action: { type: 'end' } })
+    const final = await screen.next(isFeed((f) => f.view.ended))
+    expect(final.feed.ranking).toEqual([
+      { rank: 1, name: '第二党小组', score: 110 },
+      { rank: 2, name: '第一党小组', score: 100 },
+      { rank: 2, name: '第三党小组', score: 100 },
+    ])
+    const before = screen.frames.filter((f) => f.t === 'screen' && f.feed.view.answer === undefined).map((f) => JSON.stringify(f)).join('\n')
+    expect(before).not.toContain('"correct":true')
+    expect(before).not.toContain('"answer"')
+    expect(screen.frames.some((f) => 'session' in f || f.t === 'host')).toBe(false)
+    // A phone cannot ask for the projector's feed, and a bare connection is not told the room code.
+    const nosy = await client(server.port)
+    expect(await nosy.next(is.welcome)).not.toHaveProperty('code')
+    nosy.send({ t: 'screen', secret: server.hostSecret })
+    expect((await nosy.next(is.refused)).reason).toBe('not-host')
+  })
+
+  it('notices a phone gone silent (no pong) and shows the host it is offline; answers pings', async () => {
+    const server = await startServer(tempDir(), { env: { LIVE_HEARTBEAT_MS: '300' } })
+    servers.push(server)
+    const host = await hostOf(server)
+    host.send({ t: 'start', quiz: QUIZ })
+    await hostView(host, (v) => v.session !== null)
+    const p = await phone(server, '吴九')
+    p.c.send({ t: 'ping' })
+    expect(await p.c.next((m): m is Extract<typeof m, { t: 'pong' }> => m.t === 'pong')).toMatchObject({ t: 'pong' })
+    await hostView(host, (v) => v.players.some((x) => x.name === '吴九' && x.connected))
+    // The Wi-Fi goes silent: the socket stays open but nothing comes back, not even a pong.
+    p.c.ws.pause()
+    const started = Date.now()
+    await hostView(host, (v) => v.players.some((x) => x.name === '吴九' && !x.connected))
+    expect(Date.now() - started).toBeLessThan(3_000)
+  })
+
   it('drops hostile messages (oversized, malformed, binary, forged host actions) and the room goes on', async () => {
     const server = await boot()
     const host = await hostOf(server)

@@ -28,12 +28,17 @@ export interface LiveConnectionOptions {
   createSocket?: (url: string) => SocketLike
   /** Pauses between attempts, in ms; the last one repeats. */
   backoff?: number[]
+  /** How often to ping the server, and how long a silence means the link is dead (ms). */
+  heartbeatMs?: number
+  deadAfterMs?: number
 }
 
 export interface LiveConnection {
   /** Sends now if connected; a request with an `id` is kept and resent until acknowledged. */
   send(message: ClientMessage): void
   status(): ConnectionStatus
+  /** Ids of requests sent (or waiting to be sent) and not yet acknowledged. */
+  pending(): number[]
   close(): void
 }
 
@@ -62,6 +67,25 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
   let closed = false
   let state: ConnectionStatus = 'connecting'
   let retry: ReturnType<typeof setTimeout> | null = null
+  const heartbeatMs = options.heartbeatMs ?? 5_000
+  const deadAfterMs = options.deadAfterMs ?? 12_000
+  let heartbeat: ReturnType<typeof setInterval> | null = null
+  let heardAt = 0
+
+  function stopHeartbeat(): void {
+    if (heartbeat) clearInterval(heartbeat)
+    heartbeat = null
+  }
+
+  /** The socket is gone (closed, or silent too long): say so and try again after a pause. */
+  function lost(ws: SocketLike): void {
+    if (socket !== ws) return
+    socket = null
+    stopHeartbeat()
+    if (closed) return
+    setStatus('waiting')
+    retry = setTimeout(connect, backoff[Math.min(attempt++, backoff.length - 1)])
+  }
 
   const setStatus = (next: ConnectionStatus) => {
     state = next
@@ -74,12 +98,25 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
     socket = ws
     ws.onopen = () => {
       attempt = 0
+      heardAt = Date.now()
+      // A Wi-Fi that goes silent closes nothing: only a missing answer to our pings tells.
+      stopHeartbeat()
+      heartbeat = setInterval(() => {
+        if (Date.now() - heardAt > deadAfterMs) {
+          lost(ws)
+          ws.onclose = null
+          ws.close()
+          return
+        }
+        if (ws.readyState === OPEN) ws.send(JSON.stringify({ t: 'ping' }))
+      }, Math.min(heartbeatMs, deadAfterMs / 2))
       setStatus('open')
       const hello = options.hello()
       if (hello) ws.send(JSON.stringify(hello))
       for (const message of unacked.values()) ws.send(JSON.stringify(message))
     }
     ws.onmessage = (event) => {
+      heardAt = Date.now()
       let message: ServerMessage
       try {
         message = JSON.parse(String(event.data)) as ServerMessage
@@ -87,15 +124,10 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
         return
       }
       if (message.t === 'ack') unacked.delete(message.id)
+      if (message.t === 'pong') return
       options.onMessage(message)
     }
-    ws.onclose = () => {
-      if (socket !== ws) return
-      socket = null
-      if (closed) return
-      setStatus('waiting')
-      retry = setTimeout(connect, backoff[Math.min(attempt++, backoff.length - 1)])
-    }
+    ws.onclose = () => lost(ws)
     ws.onerror = () => {}
   }
 
@@ -115,8 +147,10 @@ export function createLiveConnection(options: LiveConnectionOptions): LiveConnec
       if (socket && socket.readyState === OPEN) socket.send(JSON.stringify(message))
     },
     status: () => state,
+    pending: () => [...unacked.keys()],
     close() {
       closed = true
+      stopHeartbeat()
       if (retry) clearTimeout(retry)
       env.removeEventListener?.('online', wake)
       env.document?.removeEventListener?.('visibilitychange', wake)

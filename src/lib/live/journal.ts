@@ -25,7 +25,9 @@ export function isLiveEvent(v: unknown): v is LiveEvent {
     case 'act':
       return isMeetingAction(v.action) || (isObject(v.action) && v.action.type === 'awardShares')
     case 'join':
-      return s(v.playerId) && s(v.secret) && s(v.name) && s(v.teamId)
+      return s(v.playerId) && s(v.secret) && s(v.name) && s(v.teamId) && (v.address === undefined || s(v.address)) && (v.device === undefined || s(v.device))
+    case 'lock':
+      return typeof v.locked === 'boolean'
     case 'rename':
       return s(v.playerId) && s(v.name)
     case 'kick':
@@ -33,9 +35,12 @@ export function isLiveEvent(v: unknown): v is LiveEvent {
     case 'answer':
       return s(v.playerId) && s(v.key) && (s(v.response) || (Array.isArray(v.response) && v.response.every(s)))
     case 'buzz':
+    case 'false-start':
       return s(v.playerId) && s(v.key)
     case 'stake':
       return s(v.playerId) && s(v.key) && (v.points === 10 || v.points === 20 || v.points === 30)
+    case 'void':
+      return s(v.key)
     case 'close':
       return true
     default:

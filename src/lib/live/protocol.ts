@@ -4,6 +4,7 @@ import { RISK_POINTS } from '../meeting/types'
 import type { QuizResponse } from '../quiz/types'
 import type { QuizPlan, Refusal } from './room'
 import type { HostView, PlayerView } from './views'
+import type { ScreenFeed } from '../meeting/screenFeed'
 
 /*
  * The wire: one typed map per direction, checked at the edge. Nothing from a socket reaches the
@@ -20,7 +21,8 @@ export const HOST_PATH = '/live-host'
 
 /** What a phone may say. `id` numbers a request so its acknowledgment finds it (and a resend is recognised). */
 export type PhoneMessage =
-  | { t: 'join'; room: string; name: string; teamId?: string }
+  /** `device`: an id the phone keeps in its storage, so a phone moved out cannot come back as a new seat. */
+  | { t: 'join'; room: string; name: string; teamId?: string; device?: string }
   | { t: 'rejoin'; room: string; playerId: string; secret: string }
   | { t: 'answer'; id: number; key: string; response: QuizResponse }
   | { t: 'buzz'; id: number; key: string }
@@ -29,28 +31,42 @@ export type PhoneMessage =
 /** What the host window may say, after proving itself with the host secret. */
 export type HostMessage =
   | { t: 'host'; secret: string }
+  /** The projector window on the host laptop: proves itself the same way, and is sent only its screen feed. */
+  | { t: 'screen'; secret: string }
   /** The quiz as saved (its id and time are checked like a saved quiz). */
   | { t: 'start'; quiz: QuizPlan & { id?: string; updatedAt?: number } }
   | { t: 'act'; action: MeetingAction }
-  | { t: 'kick'; playerId: string }
+  /** One seat, or several at once (forged seats come in numbers). */
+  | { t: 'kick'; playerId?: string; playerIds?: string[] }
+  /** Locks the room (no new seats) or opens it again. */
+  | { t: 'lock'; locked: boolean }
+  /** Re-opens a question: its answers and scores are void (the explicit way back after reveal). */
+  | { t: 'void'; key: string }
   | { t: 'rename'; playerId: string; name: string }
   | { t: 'export' }
   | { t: 'close' }
 
-export type ClientMessage = PhoneMessage | HostMessage
+/** Either end's heartbeat: the server answers `pong` at once (a silent Wi-Fi closes nothing). */
+export type PingMessage = { t: 'ping' }
 
-export const HOST_TYPES = ['start', 'act', 'kick', 'rename', 'export', 'close'] as const
+export type ClientMessage = PhoneMessage | HostMessage | PingMessage
+
+export const HOST_TYPES = ['start', 'act', 'kick', 'lock', 'void', 'rename', 'export', 'close'] as const
 
 export type ServerMessage =
-  | { t: 'welcome'; code: string; teams: { id: string; name: string }[] | null; serverNow: number }
+  /** `code` only for the host window: anyone on the Wi-Fi can open a socket, and the room code is what joining takes. */
+  | { t: 'welcome'; code?: string; teams: { id: string; name: string }[] | null; serverNow: number }
   | { t: 'seat'; playerId: string; secret: string }
   | { t: 'player'; view: PlayerView }
   | { t: 'host'; view: HostView }
+  /** The projector's feed, built by the server from the same session as the phones' views. */
+  | { t: 'screen'; feed: ScreenFeed }
   | { t: 'ack'; id: number; ok: true; duplicate?: boolean; place?: number }
   | { t: 'ack'; id: number; ok: false; reason: Refusal; message: string }
   | { t: 'refused'; reason: Refusal | 'not-host' | 'rate-limited'; message: string }
   | { t: 'export'; csv: string }
   | { t: 'closed' }
+  | { t: 'pong'; serverNow: number }
 
 export type ParseResult = { ok: true; message: ClientMessage } | { ok: false; why: 'size' | 'json' | 'shape' }
 
@@ -90,7 +106,7 @@ export function isMeetingAction(v: unknown): v is MeetingAction {
 function shape(v: Fields): ClientMessage | null {
   switch (v.t) {
     case 'join':
-      return str(v.room, 12) && str(v.name, 64) && (v.teamId === undefined || str(v.teamId, 40)) ? (v as ClientMessage) : null
+      return str(v.room, 12) && str(v.name, 64) && (v.teamId === undefined || str(v.teamId, 40)) && (v.device === undefined || str(v.device, 64)) ? (v as ClientMessage) : null
     case 'rejoin':
       return str(v.room, 12) && str(v.playerId, 64) && str(v.secret, 128) ? (v as ClientMessage) : null
     case 'answer':
@@ -100,6 +116,7 @@ function shape(v: Fields): ClientMessage | null {
     case 'stake':
       return reqId(v.id) && str(v.key, 120) && typeof v.points === 'number' ? (v as ClientMessage) : null
     case 'host':
+    case 'screen':
       return str(v.secret, 128) ? (v as ClientMessage) : null
     case 'start': {
       const quiz = parseQuiz(v.quiz)
@@ -107,12 +124,20 @@ function shape(v: Fields): ClientMessage | null {
     }
     case 'act':
       return isMeetingAction(v.action) ? (v as ClientMessage) : null
-    case 'kick':
-      return str(v.playerId, 64) ? (v as ClientMessage) : null
+    case 'kick': {
+      const one = v.playerId === undefined || str(v.playerId, 64)
+      const many = v.playerIds === undefined || (Array.isArray(v.playerIds) && v.playerIds.length <= 500 && v.playerIds.every((id) => str(id, 64)))
+      return one && many && (v.playerId !== undefined || v.playerIds !== undefined) ? (v as ClientMessage) : null
+    }
+    case 'lock':
+      return typeof v.locked === 'boolean' ? { t: 'lock', locked: v.locked } : null
     case 'rename':
       return str(v.playerId, 64) && str(v.name, 64) ? (v as ClientMessage) : null
+    case 'void':
+      return str(v.key, 120) ? (v as ClientMessage) : null
     case 'export':
     case 'close':
+    case 'ping':
       return { t: v.t }
     default:
       return null

@@ -2,7 +2,7 @@ import { optionLetter, toScreenView, type ScreenQuestion, type ScreenView } from
 import { currentRound } from '../meeting/session'
 import type { MeetingSession, TimerState } from '../meeting/types'
 import type { QuizResponse } from '../quiz/types'
-import { activePlayers, answerWindow, currentKey, leaderOf, playerScores, type LiveRoom } from './room'
+import { activePlayers, answerWindow, currentKey, isClosed, leaderOf, playerScores, type LiveRoom } from './room'
 
 /*
  * What each role may see. A phone's view is made from the projector's view (which holds no
@@ -20,6 +20,10 @@ export interface LiveSummary {
   distribution: { label: string; count: number; correct: boolean }[] | null
   /** 抢答: who pressed, in order of arrival at the server. */
   buzzOrder: { name: string; teamName: string }[]
+  /** The lobby on the projector: who is in, newest last (at most the last 60 names). */
+  lobby: { name: string; teamName: string }[]
+  /** 抢答: who pressed before the host opened it (抢跑). */
+  falseStarts: { name: string; teamName: string }[]
 }
 
 export interface PlayerSeatView {
@@ -43,7 +47,8 @@ export interface PlayerView {
   answer?: string
   /** The phone's own answer; `correct` only once revealed. */
   myAnswer: { response: QuizResponse; correct?: boolean } | null
-  buzz: { place: number | null; count: number; firstTeam: string | null } | null
+  /** `open`: the host has opened 抢答 (a press now counts; before, it is a false start). */
+  buzz: { place: number | null; count: number; firstTeam: string | null; open: boolean; falseStart: boolean } | null
   stake: { mayChoose: boolean; points: number } | null
   timer: TimerState
   serverNow: number
@@ -108,7 +113,7 @@ export function playerViewOf(room: LiveRoom, playerId: string, now: number, shar
     code: room.code,
     closed: room.closed || player.kicked,
     key,
-    open: answerWindow(session, now) === 'open',
+    open: answerWindow(room, now) === 'open',
     me: {
       id: player.id,
       name: player.name,
@@ -118,8 +123,10 @@ export function playerViewOf(room: LiveRoom, playerId: string, now: number, shar
       score: scores.get(player.id) ?? 0,
     },
     myAnswer: mine ? (revealedNow ? { response: mine.response, correct: mine.correct } : { response: mine.response }) : null,
-    buzz: kind === 'buzzer' && key ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam } : null,
-    mayChooseStake: kind === 'risk' && !session.revealed && session.activeTeamId === player.teamId && leader,
+    buzz: kind === 'buzzer' && key
+      ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam, open: answerWindow(room, now) === 'open', falseStart: room.falseStarts[key]?.includes(playerId) ?? false }
+      : null,
+    mayChooseStake: kind === 'risk' && !session.revealed && !isClosed(room, key) && session.activeTeamId === player.teamId && leader,
     serverNow: now,
   })
 }
@@ -162,6 +169,10 @@ export function liveSummary(room: LiveRoom): LiveSummary {
     })),
     distribution: session && key && kind === 'all' ? distribution(session, room, key) : null,
     buzzOrder: key && kind === 'buzzer' ? (room.buzzes[key] ?? []).map((b) => ({ name: byId.get(b.playerId)?.name ?? '（已移出）', teamName: teamName(b.teamId) })) : [],
+    lobby: players.slice(-60).map((p) => ({ name: p.name, teamName: teamName(p.teamId) })),
+    falseStarts: key && kind === 'buzzer'
+      ? (room.falseStarts[key] ?? []).map((id) => ({ name: byId.get(id)?.name ?? '（已移出）', teamName: teamName(room.players.find((p) => p.id === id)?.teamId ?? '') }))
+      : [],
   }
 }
 
@@ -178,6 +189,10 @@ export interface HostView {
   summary: LiveSummary
   session: MeetingSession | null
   players: HostPlayerRow[]
+  /** The question shown has been revealed: it takes no more answers until the host voids and re-opens it. */
+  questionClosed: boolean
+  /** No new seats (the host locked the room). */
+  locked: boolean
   /** Malformed, oversized, forged or too frequent messages dropped so far. */
   dropped: number
   joinUrl: string
@@ -205,6 +220,8 @@ export function hostViewOf(room: LiveRoom, options: { connected: ReadonlySet<str
         correct: answer ? answer.correct : null,
       }
     }),
+    questionClosed: isClosed(room, key),
+    locked: room.locked,
     dropped: options.dropped,
     joinUrl: options.joinUrl,
     serverNow: options.now,

@@ -61,9 +61,13 @@ export function answerText(answer: string | string[], options?: string[]): strin
   return parts.join('；')
 }
 
+/** Shown instead of a 风险题 until its stake is chosen. */
+export const STAKE_FIRST = '请作答小组先选择本题分值，选定后显示题目。'
+
 export function toScreenView(session: MeetingSession): ScreenView {
   const round = currentRound(session)
   const question = currentQuestion(session)
+  const hidden = session.awaitingStake === true && round?.kind === 'risk' && !session.revealed
   const revealed = session.revealed && question !== undefined
   const correct = new Set(question ? (Array.isArray(question.answer) ? question.answer : [question.answer]) : [])
   const scores = teamScores(session)
@@ -87,8 +91,8 @@ export function toScreenView(session: MeetingSession): ScreenView {
             total: round.questions.length,
             typeLabel: CARD_TYPE_LABELS[question.type],
             cardType: question.type,
-            prompt: question.prompt,
-            options: (question.options ?? []).map((text, i) => ({ letter: optionLetter(i), text, correct: revealed && correct.has(text) })),
+            prompt: hidden ? STAKE_FIRST : question.prompt,
+            options: (hidden ? [] : (question.options ?? [])).map((text, i) => ({ letter: optionLetter(i), text, correct: revealed && correct.has(text) })),
             stake: stakeOf(round.kind, question),
           }
         : null,

@@ -172,8 +172,13 @@ export interface UndoTarget {
   label: string
 }
 
+/** The last event undo may take back: a derived share (live room) is not the host's to undo. */
+function lastUndoable(session: MeetingSession): number {
+  return session.scoreLog.findLastIndex((e) => !e.share)
+}
+
 export function undoTarget(session: MeetingSession): UndoTarget | null {
-  const event = session.scoreLog.at(-1)
+  const event = session.scoreLog[lastUndoable(session)]
   if (!event) return null
   const team = session.teams.find((t) => t.id === event.teamId)?.name ?? event.teamId
   const where = `${roundOrdinal(event.roundIndex)}${event.questionIndex < 0 ? '开场页' : `第${event.questionIndex + 1}题`}`
@@ -188,7 +193,8 @@ export function undoTarget(session: MeetingSession): UndoTarget | null {
 function undo(session: MeetingSession, allowEarlier: boolean): MeetingSession {
   const target = undoTarget(session)
   if (!target || (target.outsideCurrent && !allowEarlier)) return session
-  return { ...session, scoreLog: session.scoreLog.slice(0, -1) }
+  const index = lastUndoable(session)
+  return { ...session, scoreLog: [...session.scoreLog.slice(0, index), ...session.scoreLog.slice(index + 1)] }
 }
 
 /** Applies an action; returns the same object when nothing changed (so nothing is sent or saved). */

@@ -67,6 +67,11 @@ export interface ScoreEvent {
   outcome: ScoreOutcome
   delta: number
   at: number
+  /**
+   * A 全员答题 team share, derived by the live room from the phones' answers and recomputed when
+   * they change (src/lib/live/room.ts): never undone by the host, who corrects with adjustments.
+   */
+  share?: true
 }
 
 export type MeetingRole = 'host' | 'screen'
@@ -93,6 +98,11 @@ export interface MeetingSession {
   /** -1 = the round's opening page (its rules); 0… = a question. */
   questionIndex: number
   revealed: boolean
+  /**
+   * Live room only: a 风险题 whose stake is not chosen yet. The projector and the phones show no
+   * question until it is (a team must not choose its stake having read the question).
+   */
+  awaitingStake?: boolean
   /** The team answering now (its turn, or the first to buzz in), highlighted on both screens. */
   activeTeamId: string | null
   timer: TimerState

@@ -57,3 +57,45 @@ describe('live connection', () => {
     expect(hostSecretFromHash('#host=<script>')).toBeNull()
   })
 })
+
+describe('heartbeat (issue 18)', () => {
+  it('pings the server and, when nothing comes back, says so and connects again', () => {
+    vi.useFakeTimers()
+    const sockets: FakeSocket[] = []
+    const statuses: string[] = []
+    createLiveConnection({
+      url: 'ws://x/live',
+      hello: () => null,
+      onMessage: () => {},
+      onStatus: (s) => statuses.push(s),
+      createSocket: () => (sockets.push(new FakeSocket()), sockets.at(-1)!),
+      backoff: [500],
+      heartbeatMs: 5_000,
+      deadAfterMs: 12_000,
+    })
+    sockets[0]!.open()
+    vi.advanceTimersByTime(5_000)
+    expect(sockets[0]!.sent).toContain('{"t":"ping"}')
+    sockets[0]!.receive({ t: 'pong', serverNow: 1 })
+    vi.advanceTimersByTime(10_000)
+    expect(statuses.at(-1)).toBe('open') // heard 10 s ago: still alive
+    // The Wi-Fi goes silent: no pong, no view, and the socket never reports its own death.
+    sockets[0]!.close = () => {}
+    vi.advanceTimersByTime(5_000)
+    expect(statuses.at(-1)).toBe('waiting')
+    vi.advanceTimersByTime(500)
+    expect(sockets).toHaveLength(2)
+  })
+
+  it('keeps a request made while disconnected and tells the caller it is pending until acknowledged', () => {
+    vi.useFakeTimers()
+    const sockets: FakeSocket[] = []
+    const connection = createLiveConnection({ url: 'ws://x/live', hello: () => null, onMessage: () => {}, createSocket: () => (sockets.push(new FakeSocket()), sockets.at(-1)!), backoff: [500] })
+    connection.send({ t: 'answer', id: 7, key: 'k', response: '一年' })
+    expect(connection.pending()).toEqual([7])
+    sockets[0]!.open()
+    expect(sockets[0]!.sent).toContain('{"t":"answer","id":7,"key":"k","response":"一年"}')
+    sockets[0]!.receive({ t: 'ack', id: 7, ok: true })
+    expect(connection.pending()).toEqual([])
+  })
+})

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { cleanName, decideAnswer, decideBuzz, decideJoin, decideStake, findSeat, playerScores, replay } from '@/lib/live/room'
+import { cleanName, decideAnswer, decideBuzz, decideJoin, decideRename, decideStake, findSeat, playerScores, REFUSALS, replay } from '@/lib/live/room'
 import { teamScores } from '@/lib/meeting/session'
+import { toScreenView } from '@/lib/meeting/screenView'
+import { playerViewOf } from '@/lib/live/views'
 import { PLAN, Room } from './helpers'
 
 describe('joining', () => {
@@ -117,6 +119,7 @@ describe('抢答', () => {
     const r = new Room()
     const [a, b, c] = [r.join('甲', 't2'), r.join('乙', 't1'), r.join('丙', 't1')]
     r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
     expect(decideBuzz(r.room, a, r.key, r.now)).toMatchObject({ ok: true })
     r.take(decideBuzz(r.room, b, r.key, r.now + 1))
     r.take(decideBuzz(r.room, a, r.key, r.now + 2))
@@ -182,5 +185,210 @@ describe('journal replay', () => {
   it('needs an opening event', () => {
     expect(replay([])).toBeNull()
     expect(replay([{ e: 'close', at: 0 }])).toBeNull()
+  })
+})
+
+describe('reveal closes a question for good (issue 18)', () => {
+  it('takes no answer once revealed: not after hiding the answer, a second click, nor going back', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'next' })
+    const key = r.key
+    r.take(decideAnswer(r.room, a, key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    r.act({ type: 'hideAnswer' }) // 收起答案, or the second click on 公布答案
+    expect(decideAnswer(r.room, b, key, '一年', r.now)).toEqual({ ok: false, reason: 'not-open' })
+    r.act({ type: 'next' })
+    r.act({ type: 'prev' })
+    expect(r.key).toBe(key)
+    expect(decideAnswer(r.room, b, key, '一年', r.now)).toEqual({ ok: false, reason: 'not-open' })
+    expect(teamScores(r.room.session!).get('t2')).toBe(100)
+  })
+
+  it('takes no press and no stake once revealed, even hidden again', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
+    r.act({ type: 'reveal' })
+    r.act({ type: 'hideAnswer' })
+    expect(decideBuzz(r.room, a, r.key, r.now)).toEqual({ ok: false, reason: 'not-open' })
+    r.act({ type: 'goto', roundIndex: 2, questionIndex: 0 })
+    r.act({ type: 'reveal' })
+    r.act({ type: 'hideAnswer' })
+    expect(decideStake(r.room, a, r.key, 30, r.now)).toEqual({ ok: false, reason: 'stake-fixed' })
+    r.act({ type: 'setStake', points: 30 })
+    expect(r.room.session!.rounds[2]!.questions[0]!.points).toBe(10)
+    void b
+  })
+
+  it('re-opens only by the host’s explicit action, which voids that question’s answers and scores', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'next' })
+    const key = r.key
+    r.take(decideAnswer(r.room, a, key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+    expect(playerScores(r.room).get(a)).toBe(10)
+    r.push({ e: 'void', at: r.now, key })
+    expect(r.room.answers[key] ?? []).toEqual([])
+    expect(teamScores(r.room.session!).get('t1')).toBe(100)
+    expect(playerScores(r.room).get(a)).toBe(0)
+    expect(r.room.session!.revealed).toBe(false)
+    expect(r.take(decideAnswer(r.room, b, key, '一年', r.now)).ok).toBe(true)
+    expect(r.take(decideAnswer(r.room, a, key, '半年', r.now)).ok).toBe(true)
+    r.act({ type: 'reveal' })
+    expect([teamScores(r.room.session!).get('t1'), teamScores(r.room.session!).get('t2')]).toEqual([100, 110])
+    expect(replay(r.events)).toEqual(r.room)
+  })
+})
+
+describe('team shares derived from the same answers as person scores (issue 18)', () => {
+  it('recounts a team when a member is moved out after reveal, as the CSV does', () => {
+    const r = new Room()
+    const [a, b, c] = [r.join('甲', 't1'), r.join('乙', 't1'), r.join('丙', 't1')]
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, b, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, c, r.key, '半年', r.now))
+    r.act({ type: 'reveal' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(107)
+    r.push({ e: 'kick', at: r.now, playerId: c })
+    // 丙 is out: 2 of the 2 members left answered right.
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+    r.push({ e: 'kick', at: r.now, playerId: a })
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+    r.push({ e: 'kick', at: r.now, playerId: b })
+    expect(teamScores(r.room.session!).get('t1')).toBe(100)
+  })
+
+  it('does not let silent seats dilute a team: the share counts seats that answer', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    for (let i = 0; i < 20; i++) r.join(`空座${i}`, 't1')
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    expect(teamScores(r.room.session!).get('t1')).toBe(110)
+  })
+
+  it('still counts a member who answered before and stays silent now', () => {
+    const r = new Room()
+    const [a, b] = [r.join('甲', 't1'), r.join('乙', 't1')]
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, b, r.key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '十八', r.now))
+    r.act({ type: 'reveal' })
+    // Question 1: 2 of 2 → +10; question 2: 1 of 2 → +5.
+    expect(teamScores(r.room.session!).get('t1')).toBe(115)
+  })
+
+  it('keeps the derived shares out of the host’s undo and verdict buttons', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.act({ type: 'reveal' })
+    r.act({ type: 'adjustScore', teamId: 't2', delta: 5 })
+    r.act({ type: 'undo' })
+    r.act({ type: 'undo' })
+    r.act({ type: 'score', teamId: 't2', outcome: 'right' })
+    expect([teamScores(r.room.session!).get('t1'), teamScores(r.room.session!).get('t2')]).toEqual([110, 100])
+  })
+})
+
+describe('join control against forged seats (issue 18)', () => {
+  const ask = (r: Room, name: string, extra: { address?: string; device?: string; seatsPerAddress?: number } = {}) =>
+    decideJoin(r.room, { name, playerId: `id-${name}`, secret: 's', ...extra }, r.now)
+
+  it('refuses new seats once the host locks the room; a seat already taken comes back', () => {
+    const r = new Room()
+    const a = r.join('甲')
+    r.push({ e: 'lock', at: r.now, locked: true })
+    expect(ask(r, '乙')).toEqual({ ok: false, reason: 'locked' })
+    expect(findSeat(r.room, a, 'secret-甲')).toMatchObject({ id: a })
+    r.push({ e: 'lock', at: r.now, locked: false })
+    expect(ask(r, '乙').ok).toBe(true)
+  })
+
+  it('refuses a name already in the room (spaces and case aside) and the name 主持人', () => {
+    const r = new Room()
+    r.join('张三')
+    expect(ask(r, '张 三')).toEqual({ ok: false, reason: 'name-taken' })
+    expect(ask(r, '主持人')).toEqual({ ok: false, reason: 'reserved-name' })
+    expect(ask(r, '主持人王五')).toEqual({ ok: false, reason: 'reserved-name' })
+    expect(REFUSALS['name-taken']).toMatch(/姓名/)
+    expect(REFUSALS['reserved-name']).toMatch(/主持人/)
+    const b = r.join('李四')
+    expect(decideRename(r.room, b, '张三', r.now)).toEqual({ ok: false, reason: 'name-taken' })
+    expect(decideRename(r.room, b, '主持人', r.now)).toEqual({ ok: false, reason: 'reserved-name' })
+  })
+
+  it('lets one address take at most two seats, so one laptop cannot add twenty', () => {
+    const r = new Room()
+    const taken = Array.from({ length: 20 }, (_, i) => r.take(ask(r, `假${i}`, { address: '192.168.1.66' })).ok)
+    expect(taken.filter(Boolean)).toHaveLength(2)
+    expect(ask(r, '另一台', { address: '192.168.1.67' }).ok).toBe(true)
+  })
+
+  it('does not let a phone moved out come back as a new seat, by its stored id or its address', () => {
+    const r = new Room()
+    r.take(ask(r, '甲', { address: '10.0.0.5', device: 'dev-a' }))
+    r.push({ e: 'kick', at: r.now, playerId: 'id-甲' })
+    expect(ask(r, '甲二', { address: '10.0.0.9', device: 'dev-a' })).toEqual({ ok: false, reason: 'banned' })
+    expect(ask(r, '甲三', { address: '10.0.0.5', device: 'dev-new' })).toEqual({ ok: false, reason: 'banned' })
+    expect(ask(r, '乙', { address: '10.0.0.6', device: 'dev-b' }).ok).toBe(true)
+    expect(replay(r.events)).toEqual(r.room)
+  })
+})
+
+describe('抢答 opened by the host, with a false-start rule (issue 18)', () => {
+  it('counts no press before the host opens it: a press then is a false start, and that seat is out of the question', () => {
+    const r = new Room()
+    const [script, a, b] = [r.join('脚本', 't1'), r.join('甲', 't1'), r.join('乙', 't2')]
+    r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    // The question is on the screen; the host has not said 开始.
+    expect(r.take(decideBuzz(r.room, script, r.key, r.now + 5))).toMatchObject({ ok: true, event: { e: 'false-start' } })
+    expect(r.room.buzzes[r.key] ?? []).toEqual([])
+    expect(r.room.session!.activeTeamId).toBeNull()
+    r.act({ type: 'startTimer' }) // 开始抢答: the server's clock opens the window
+    expect(decideBuzz(r.room, script, r.key, r.now + 10)).toEqual({ ok: false, reason: 'false-start' })
+    r.take(decideBuzz(r.room, b, r.key, r.now + 11))
+    r.take(decideBuzz(r.room, a, r.key, r.now + 12))
+    expect(r.room.buzzes[r.key]!.map((x) => x.playerId)).toEqual([b, a])
+    expect(r.room.session!.activeTeamId).toBe('t2')
+    expect(replay(r.events)).toEqual(r.room)
+  })
+
+  it('closes the window when the server’s countdown ends or the host pauses it', () => {
+    const r = new Room()
+    const a = r.join('甲', 't1')
+    r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
+    expect(decideBuzz(r.room, a, r.key, r.now + 20_001)).toEqual({ ok: false, reason: 'time-up' })
+    r.act({ type: 'pauseTimer' })
+    expect(decideBuzz(r.room, a, r.key, r.now + 1)).toEqual({ ok: false, reason: 'not-open' })
+  })
+})
+
+describe('风险题: the stake before the question (issue 18)', () => {
+  it('shows no question on the projector or the phones until the stake is chosen', () => {
+    const r = new Room()
+    const leader = r.join('甲', 't1')
+    r.act({ type: 'goto', roundIndex: 2, questionIndex: 0 })
+    const prompt = PLAN.rounds[2]!.questions[0]!.prompt
+    expect(toScreenView(r.room.session!).question!.prompt).not.toBe(prompt)
+    expect(JSON.stringify(playerViewOf(r.room, leader, r.now))).not.toContain(prompt)
+    r.take(decideStake(r.room, leader, r.key, 20, r.now))
+    expect(toScreenView(r.room.session!).question!.prompt).toBe(prompt)
+    // The next 风险题 waits for its own stake; the host may confirm the stake already set.
+    r.act({ type: 'next' })
+    expect(toScreenView(r.room.session!).question!.prompt).not.toBe(PLAN.rounds[2]!.questions[1]!.prompt)
+    r.act({ type: 'setStake', points: 10 })
+    expect(toScreenView(r.room.session!).question!.prompt).toBe(PLAN.rounds[2]!.questions[1]!.prompt)
   })
 })

@@ -48,9 +48,10 @@ describe('what a phone sees', () => {
     const r = new Room()
     const [a, b] = [r.join('甲', 't1'), r.join('乙', 't2')]
     r.act({ type: 'goto', roundIndex: 1, questionIndex: 0 })
+    r.act({ type: 'startTimer' })
     r.take(decideBuzz(r.room, b, r.key, r.now))
     r.take(decideBuzz(r.room, a, r.key, r.now))
-    expect(playerViewOf(r.room, a, r.now)!.buzz).toEqual({ place: 2, count: 2, firstTeam: '第二党小组' })
+    expect(playerViewOf(r.room, a, r.now)!.buzz).toEqual({ place: 2, count: 2, firstTeam: '第二党小组', open: true, falseStart: false })
   })
 })
 
@@ -82,5 +83,15 @@ describe('what the projector and host see', () => {
     expect(view.players).toEqual([expect.objectContaining({ name: '甲', connected: true, answered: true, correct: true, leader: true })])
     expect(JSON.stringify(view)).not.toContain('secret-甲')
     expect(JSON.stringify(view)).not.toContain('host-secret')
+  })
+})
+
+describe('the projector’s lobby (issue 18)', () => {
+  it('names who is in, with their 党小组, and drops a seat moved out', () => {
+    const r = new Room()
+    const [a] = [r.join('甲', 't1'), r.join('乙', 't2')]
+    expect(liveSummary(r.room).lobby).toEqual([{ name: '甲', teamName: '第一党小组' }, { name: '乙', teamName: '第二党小组' }])
+    r.push({ e: 'kick', at: r.now, playerId: a })
+    expect(liveSummary(r.room).lobby.map((p) => p.name)).toEqual(['乙'])
   })
 })
