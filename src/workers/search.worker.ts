@@ -1,7 +1,8 @@
 import { searchRunner, type SearchJob } from './searchJobs'
 
 // Jobs answer in the order they came (one engine, run one after another); the id pairs them up.
-const run = searchRunner(() => import('virtual:search-index').then((module) => module.default))
+// The worker fetches the index and the texts itself, both at once: nothing waits for the page.
+const run = searchRunner(() => Promise.all([import('virtual:search-index').then((m) => m.default), import('virtual:study-corpus').then((m) => m.default)]))
 let queue: Promise<unknown> = Promise.resolve()
 self.addEventListener('message', (event: MessageEvent<{ id: number; job: SearchJob }>) => {
   const { id, job } = event.data

@@ -5,7 +5,7 @@ import type { StudyDocument } from '@/lib/content/types'
 
 /** What the page asks of the search engine; plain values both ways (structured-clonable). */
 export type SearchJob =
-  | { kind: 'load'; documents: StudyDocument[] }
+  | { kind: 'load' }
   | { kind: 'search'; query: string | ParsedQuery; request: SearchRequest }
   | { kind: 'remove'; docIds: string[] }
   | { kind: 'add'; documents: StudyDocument[] }
@@ -16,13 +16,12 @@ export type SearchAnswer = { kind: 'done' } | { kind: 'hits'; hits: SearchHit[] 
  * One engine and the jobs it runs, in the search worker or, where no worker can start, on the page.
  * The index (340 KB of JSON) is parsed and loaded here, so in a worker the page never pays for it.
  */
-export function searchRunner(loadIndex: () => Promise<string>): (job: SearchJob) => Promise<SearchAnswer> {
+export function searchRunner(loadIndex: () => Promise<[index: string, documents: readonly StudyDocument[]]>): (job: SearchJob) => Promise<SearchAnswer> {
   let engine: Promise<PassageSearch> | null = null
   return async (job) => {
     try {
       if (job.kind === 'load') {
-        const documents = job.documents
-        engine ??= loadIndex().then((json) => PassageSearch.load(json, toSearchable(documents)))
+        engine ??= loadIndex().then(([json, documents]) => PassageSearch.load(json, toSearchable(documents)))
         await engine
         return { kind: 'done' }
       }

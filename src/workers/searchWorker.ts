@@ -42,12 +42,12 @@ function expect<K extends SearchAnswer['kind']>(answer: SearchAnswer, kind: K): 
   throw new Error(answer.kind === 'failed' ? answer.error : `unexpected ${answer.kind}`)
 }
 
-/** Loads the index for these documents, in a worker if possible, else on the page. */
-export async function startSearch(documents: readonly StudyDocument[]): Promise<SearchBackend> {
-  const load: SearchJob = { kind: 'load', documents: plain(documents) }
+/** Loads the index of the bundled texts, in a worker if possible, else on the page (with the page's copy of the texts). */
+export async function startSearch(bundled: () => Promise<readonly StudyDocument[]>): Promise<SearchBackend> {
+  const load: SearchJob = { kind: 'load' }
   let run = inWorker()
   if (!run || (await run(load)).kind !== 'done') {
-    run = searchRunner(() => import('virtual:search-index').then((module) => module.default))
+    run = searchRunner(() => Promise.all([import('virtual:search-index').then((module) => module.default), bundled()]))
     expect(await run(load), 'done')
   }
   const call = run
