@@ -50,11 +50,11 @@ async function coldStart(): Promise<Run> {
   await page.waitForFunction(() => document.querySelectorAll('.search-dropdown .result:not(.recent)').length > 0, undefined, { polling: 'raf', timeout: 60_000 })
   const firstResults = await page.evaluate(() => Math.round(performance.now()))
   await page.waitForTimeout(3000)
-  // JS the page itself ran, and what its workers (search, cards) fetched off the main thread.
+  // JS the page itself ran (a chunk both load counts on both sides), and what the workers (search, cards) fetched.
   const jsOf = (names: string[]) => names.map((name) => new URL(name).pathname).filter((path) => path.endsWith('.js'))
   const workerScripts: string[] = []
   for (const worker of workers) workerScripts.push(...jsOf([worker.url(), ...(await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)).catch(() => []))]))
-  const homeScripts = jsOf(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((path) => !workerScripts.includes(path))
+  const homeScripts = jsOf(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((path) => !workers.some((worker) => new URL(worker.url()).pathname === path))
   const { fcp, lcp, tasks } = await page.evaluate(() => ({
     fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0),
     lcp: (window as unknown as { __lcp: number }).__lcp,
