@@ -1,5 +1,5 @@
 import { computed, ref, shallowRef } from 'vue'
-import { checkBankInSteps, shuffleBank } from '@/lib/bank/check'
+import { shuffleBank } from '@/lib/bank/check'
 import { formatBankCsv, formatBankText } from '@/lib/bank/exportBank'
 import { bankToMeetingQuestion } from '@/lib/bank/toMeeting'
 import type { MeetingQuestion } from '@/lib/meeting/types'
@@ -24,7 +24,6 @@ export function useBankImport() {
   const library = useLibraryStore()
   const phase = ref<BankImportPhase>('idle')
   const error = ref<string | null>(null)
-  const progress = ref(0)
   const source = ref('')
   const questions = shallowRef<CheckedQuestion[]>([])
   const errors = shallowRef<BankLineError[]>([])
@@ -42,11 +41,11 @@ export function useBankImport() {
     try {
       const parsed = await readBankOffThread(input)
       phase.value = 'checking'
-      progress.value = 0
       const [engine, , documents] = await Promise.all([search.ensureEngine(), cardBank.ensureLoaded(), library.loadBundled()])
       if (!engine) throw new ImportError(search.error ?? '检索索引加载失败，无法核对题目。')
       passages.value = new Map([...documents, ...library.local].flatMap((doc) => doc.passages.map((p) => [`${doc.id}#${p.anchor}`, p.text] as const)))
-      const checked = await checkBankInSteps(parsed.questions, { search: engine, cards: cardBank.cards ?? [] }, { onProgress: (share) => (progress.value = share) })
+      // The check runs where the search engine lives (its worker), so the page stays responsive.
+      const checked = await engine.checkBank(parsed.questions, (cardBank.cards ?? []).map((card) => card.prompt))
       questions.value = checked
       errors.value = parsed.errors
       accepted.value = new Set(checked.flatMap((q, i) => (q.flags.length ? [] : [i])))
@@ -87,5 +86,5 @@ export function useBankImport() {
     error.value = null
   }
 
-  return { phase, error, progress, source, questions, errors, accepted, acceptedQuestions, biased, passages, load, toggle, shuffle, exportText, exportCsv, meetingQuestions, reset }
+  return { phase, error, source, questions, errors, accepted, acceptedQuestions, biased, passages, load, toggle, shuffle, exportText, exportCsv, meetingQuestions, reset }
 }

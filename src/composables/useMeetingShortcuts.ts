@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue'
-import { undoTarget } from '@/lib/meeting/session'
+import { isLastPage, undoTarget } from '@/lib/meeting/session'
 import { commandForKey, type ShortcutCommand } from '@/lib/meeting/shortcuts'
 import { useMeetingStore } from '@/stores/useMeetingStore'
 import { useKeyboardShortcut } from './useKeyboardShortcut'
@@ -14,6 +14,8 @@ export interface UseMeetingShortcutsReturn {
   run(command: ShortcutCommand): void
   /** Undo within the question shown; further back only after a confirmation naming what goes. */
   undo(): void
+  /** → : the next page, or on the last one the offer to end the quiz. */
+  next(): void
 }
 
 /**
@@ -44,10 +46,18 @@ export function useMeetingShortcuts(): UseMeetingShortcutsReturn {
     say(`已撤销：${target.label}`)
   }
 
+  const lastPage = () => (store.screenFeed ? store.screenFeed.view.lastPage === true : store.session ? isLastPage(store.session) : false)
+
+  function next(): void {
+    if (!lastPage()) return store.dispatch({ type: 'next' })
+    if (window.confirm('已是最后一题。结束本场竞赛并公布成绩？')) store.dispatch({ type: 'end' })
+  }
+
   function run(command: ShortcutCommand): void {
     switch (command.type) {
       case 'action':
         if (command.action.type === 'undo') return undo()
+        if (command.action.type === 'next') return next()
         store.dispatch(command.action)
         return
       case 'selectTeamByNumber':
@@ -78,5 +88,5 @@ export function useMeetingShortcuts(): UseMeetingShortcutsReturn {
       run(command)
     },
   )
-  return { helpOpen, isSupported, notice, run, undo }
+  return { helpOpen, isSupported, notice, run, undo, next }
 }

@@ -1,4 +1,4 @@
-import { computed, watch, type Ref } from 'vue'
+import { computed, shallowRef, watch, type Ref } from 'vue'
 import type { SearchHit } from '@/lib/search/engine'
 import { parseQuery, type ParsedQuery } from '@/lib/search/query'
 import { useSearchStore } from '@/stores/useSearchStore'
@@ -26,8 +26,17 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
   // The index is fetched the first time there is something to look for.
   watch(parsed, (q) => q.terms.length && void store.ensureEngine(), { immediate: true })
 
-  const hits = computed(() =>
-    store.engine && parsed.value.terms.length ? store.search(parsed.value, { limit, docIds: docIds?.value }) : [],
+  // The engine answers later (it runs in a worker); only the answer to the latest question is shown.
+  const hits = shallowRef<SearchHit[]>([])
+  let asked = 0
+  watch(
+    [parsed, () => store.engine, () => store.revision, () => docIds?.value],
+    async ([q]) => {
+      const ticket = ++asked
+      const found = store.engine && q.terms.length ? await store.search(q, { limit, docIds: docIds?.value }) : []
+      if (ticket === asked) hits.value = found
+    },
+    { immediate: true },
   )
   return { parsed, hits, error: computed(() => store.error) }
 }

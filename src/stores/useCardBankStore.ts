@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import { generateCards } from '@/lib/cards'
 import type { Card } from '@/lib/cards/types'
 import type { StudyDocument } from '@/lib/content/types'
+import { generateCardsOffThread } from '@/workers/cardWorker'
 import { useLibraryStore } from './useLibraryStore'
 import { useOfficialTextStore } from './useOfficialTextStore'
 
@@ -16,19 +16,19 @@ export const useCardBankStore = defineStore('cardBank', () => {
   const official = useOfficialTextStore()
   const cards = shallowRef<readonly Card[] | null>(null)
   const error = ref<string | null>(null)
-  let manual: readonly Card[] = []
   let loading: Promise<void> | null = null
 
-  function regenerate(bundled: readonly StudyDocument[]) {
-    cards.value = markRaw(generateCards([...bundled.map(official.apply), ...library.local], manual))
+  // Generated in a worker (hand-written cards are loaded there too); only the latest request's bank is kept.
+  let asked = 0
+  async function regenerate(bundled: readonly StudyDocument[]): Promise<void> {
+    const ticket = ++asked
+    const generated = await generateCardsOffThread([...bundled.map(official.apply), ...library.local])
+    if (ticket === asked) cards.value = markRaw(generated)
   }
 
   function ensureLoaded(): Promise<void> {
-    loading ??= Promise.all([library.loadBundled(), import('virtual:manual-cards'), library.localReady, official.ready])
-      .then(([bundled, { default: written }]) => {
-        manual = written
-        regenerate(bundled)
-      })
+    loading ??= Promise.all([library.loadBundled(), library.localReady, official.ready])
+      .then(([bundled]) => regenerate(bundled))
       .catch((cause: unknown) => {
         console.error('card bank failed', cause)
         error.value = '题库加载失败，请检查网络后刷新页面。'
@@ -38,9 +38,12 @@ export const useCardBankStore = defineStore('cardBank', () => {
   }
 
   // The branch's documents changed: their cards follow.
-  watch(() => library.local, () => library.bundled && cards.value && regenerate(library.bundled))
+  watch(() => library.local, () => library.bundled && cards.value && void regenerate(library.bundled).catch(report))
   // Passages filled from the branch's official copy: their cards follow.
-  watch(() => official.records, () => library.bundled && cards.value && regenerate(library.bundled))
+  watch(() => official.records, () => library.bundled && cards.value && void regenerate(library.bundled).catch(report))
+  function report(cause: unknown) {
+    console.error('card bank failed', cause)
+  }
 
   const cardById = computed(() => new Map((cards.value ?? []).map((card) => [card.id, card])))
   return { cards, cardById, error, ensureLoaded }

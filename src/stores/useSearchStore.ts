@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
-import { PassageSearch, type SearchHit, type SearchRequest } from '@/lib/search/engine'
+import type { SearchHit, SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
-import { toSearchable } from '@/lib/search/passages'
 import type { StudyDocument } from '@/lib/content/types'
 import { parseRecent, rememberQuery } from '@/lib/search/recent'
+import { startSearch, type SearchBackend } from '@/workers/searchWorker'
 import { useLibraryStore } from './useLibraryStore'
 
 const QUERY_KEY = 'study-garden:search-query'
@@ -12,17 +12,20 @@ const RECENT_KEY = 'study-garden:recent-searches'
 /** Waited for after the first page when the browser has no idle callback (Safari). */
 const IDLE_FALLBACK_MS = 1500
 
-/** The search engine (loaded lazily from the prebuilt index) and the query that follows the user around. */
+/**
+ * The search engine (loaded lazily from the prebuilt index, in a worker so loading it never holds the
+ * page still) and the query that follows the user around.
+ */
 export const useSearchStore = defineStore('search', () => {
   const library = useLibraryStore()
-  const engine = shallowRef<PassageSearch | null>(null)
+  const engine = shallowRef<SearchBackend | null>(null)
   const error = ref<string | null>(null)
   const query = ref(readSessionQuery())
   /** Searches the member opened a result for, newest first; kept on this device only. */
   const recent = ref<string[]>(readRecent())
   /** Bumped whenever the index changes in place, so results computed from it are recomputed. */
   const revision = ref(0)
-  let loading: Promise<PassageSearch | null> | null = null
+  let loading: Promise<SearchBackend | null> | null = null
 
   watch(query, (value) => {
     try {
@@ -32,10 +35,11 @@ export const useSearchStore = defineStore('search', () => {
     }
   })
 
-  function ensureEngine(): Promise<PassageSearch | null> {
-    loading ??= Promise.all([import('virtual:search-index'), library.loadBundled()])
-      .then(([{ default: json }, documents]) => {
-        const search = PassageSearch.load(json, toSearchable(documents))
+  function ensureEngine(): Promise<SearchBackend | null> {
+    // The page's copy of the texts is loaded alongside (not waited for): filled official passages are re-indexed from it.
+    void library.loadBundled().catch(() => undefined)
+    loading ??= startSearch(() => library.loadBundled())
+      .then((search) => {
         engine.value = markRaw(search)
         void syncLocal()
         return search
@@ -74,9 +78,14 @@ export const useSearchStore = defineStore('search', () => {
     else setTimeout(start, IDLE_FALLBACK_MS)
   }
 
-  function search(text: string | ParsedQuery, request?: SearchRequest): SearchHit[] {
-    void revision.value
-    return engine.value?.search(text, request) ?? []
+  /** Results from the engine; `revision` says when to ask again because the index changed. */
+  async function search(text: string | ParsedQuery, request?: SearchRequest): Promise<SearchHit[]> {
+    try {
+      return (await engine.value?.search(text, request)) ?? []
+    } catch (cause) {
+      console.warn('search failed', cause)
+      return []
+    }
   }
 
   /**
@@ -84,7 +93,7 @@ export const useSearchStore = defineStore('search', () => {
    * and a removal never overtakes the steps of an addition still under way.
    */
   let indexing: Promise<void> = Promise.resolve()
-  function changeIndex(change: (search: PassageSearch) => Promise<void>): Promise<void> {
+  function changeIndex(change: (search: SearchBackend) => Promise<void>): Promise<void> {
     indexing = indexing
       .then(async () => {
         const search = engine.value
@@ -103,10 +112,12 @@ export const useSearchStore = defineStore('search', () => {
     return changeIndex(async (search) => {
       const now = library.local
       const current = new Set(now)
-      for (const doc of indexedLocal) if (!current.has(doc)) search.removeDocument(doc.id)
+      const gone = indexedLocal.filter((doc) => !current.has(doc)).map((doc) => doc.id)
+      if (gone.length) await search.removeDocuments(gone)
       const indexed = new Set(indexedLocal)
       indexedLocal = now
-      await search.addInSteps(toSearchable(now.filter((doc) => !indexed.has(doc))))
+      const added = now.filter((doc) => !indexed.has(doc))
+      if (added.length) await search.addDocuments(added)
     })
   }
   watch(() => library.local, () => void syncLocal())
@@ -115,12 +126,12 @@ export const useSearchStore = defineStore('search', () => {
   function replaceDocuments(documents: readonly StudyDocument[]): Promise<void> {
     if (!documents.length) return indexing
     return changeIndex(async (search) => {
-      for (const doc of documents) search.removeDocument(doc.id)
-      await search.addInSteps(toSearchable(documents))
+      await search.removeDocuments(documents.map((doc) => doc.id))
+      await search.addDocuments(documents)
     })
   }
 
-  return { engine, error, query, recent, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, replaceDocuments }
+  return { engine, error, query, recent, revision, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, replaceDocuments }
 })
 
 function readRecent(): string[] {

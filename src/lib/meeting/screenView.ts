@@ -1,6 +1,6 @@
 import { CARD_TYPE_LABELS, type CardType } from '../cards/types'
 import { ROUND_RULES, stakeOf } from './rules'
-import { currentQuestion, currentRound, teamScores } from './session'
+import { currentQuestion, currentRound, isLastPage, teamScores } from './session'
 import type { MeetingSession, RoundKind, TimerState } from './types'
 
 export interface ScreenOption {
@@ -37,6 +37,8 @@ export interface ScreenTeam {
 export interface ScreenView {
   quizName: string
   ended: boolean
+  /** → would go nowhere: the projector's keyboard offers to end instead. */
+  lastPage?: boolean
   round: { index: number; count: number; kind: RoundKind; title: string; label: string; description: string } | null
   question: ScreenQuestion | null
   /** Present only once revealed. */
@@ -55,8 +57,13 @@ export function optionLetter(index: number): string {
 export function answerText(answer: string | string[], options?: string[]): string {
   const parts = Array.isArray(answer) ? answer : [answer]
   if (options?.length) {
-    const letters = parts.map((part) => options.indexOf(part)).filter((i) => i >= 0).map(optionLetter)
-    if (letters.length === parts.length) return parts.length === 1 ? `${letters[0]}. ${parts[0]}` : `${letters.join('、')}（${parts.join('；')}）`
+    // In option order (A before C), whatever order the bank wrote the answers in.
+    const indexes = parts.map((part) => options.indexOf(part)).filter((i) => i >= 0).sort((a, b) => a - b)
+    if (indexes.length === parts.length) {
+      const letters = indexes.map(optionLetter)
+      const texts = indexes.map((i) => options[i]!)
+      return texts.length === 1 ? `${letters[0]}. ${texts[0]}` : `${letters.join('、')}（${texts.join('；')}）`
+    }
   }
   return parts.join('；')
 }
@@ -74,6 +81,7 @@ export function toScreenView(session: MeetingSession): ScreenView {
   return {
     quizName: session.quizName,
     ended: session.phase === 'ended',
+    lastPage: isLastPage(session),
     round: round
       ? {
           index: session.roundIndex,

@@ -99,6 +99,11 @@ function moveTo(session: MeetingSession, roundIndex: number, questionIndex: numb
   }
 }
 
+/** Whether → has nowhere to go: the last page of the last round (then the host is offered to end). */
+export function isLastPage(session: MeetingSession): boolean {
+  return session.phase !== 'ended' && session.rounds.length > 0 && step(session, 1) === session
+}
+
 function step(session: MeetingSession, direction: 1 | -1): MeetingSession {
   const { roundIndex, questionIndex } = session
   const round = session.rounds[roundIndex]

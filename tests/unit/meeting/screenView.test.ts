@@ -37,4 +37,9 @@ describe('what the projector may show', () => {
     expect(answerText('乙', ['甲', '乙'])).toBe('B. 乙')
     expect(answerText(['一', '二'])).toBe('一；二')
   })
+
+  it('lists a multiple-choice answer in option order, as members read A to D', () => {
+    // The bank stores answers in the order they were written, not the options' order.
+    expect(answerText(['丁', '甲', '丙'], ['甲', '乙', '丙', '丁'])).toBe('A、C、D（甲；丙；丁）')
+  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { currentQuestion, reduce, teamScores, undoTarget, type MeetingAction } from '@/lib/meeting/session'
+import { currentQuestion, isLastPage, reduce, teamScores, undoTarget, type MeetingAction } from '@/lib/meeting/session'
+import { toScreenView } from '@/lib/meeting/screenView'
 import { remainingMs } from '@/lib/meeting/timer'
 import type { MeetingSession } from '@/lib/meeting/types'
 import { HOST, session } from './fixtures'
@@ -23,6 +24,20 @@ describe('rounds', () => {
     s = run(s, { type: 'goto', roundIndex: 2, questionIndex: 1 })
     expect(currentQuestion(s)?.id).toBe('8')
     expect(run(s, next)).toBe(s)
+  })
+
+  it('knows the last page, where → offers to end instead of doing nothing', () => {
+    let s = session()
+    expect(isLastPage(s)).toBe(false)
+    s = run(s, { type: 'goto', roundIndex: 2, questionIndex: 0 })
+    expect(isLastPage(s)).toBe(false)
+    s = run(s, next)
+    expect(isLastPage(s)).toBe(true)
+    expect(toScreenView(s).lastPage).toBe(true)
+    // Once ended nothing is offered again; reopened, the offer returns.
+    s = run(s, { type: 'end' })
+    expect(isLastPage(s)).toBe(false)
+    expect(isLastPage(run(s, { type: 'reopen' }))).toBe(true)
   })
 
   it('gives each question of a 必答题 round to the teams in turn; nobody in 抢答题', () => {

@@ -1,0 +1,55 @@
+import { checkBankInSteps } from '@/lib/bank/check'
+import type { CheckedQuestion, ParsedQuestion } from '@/lib/bank/types'
+import { PassageSearch, type SearchHit, type SearchRequest } from '@/lib/search/engine'
+import { toSearchable } from '@/lib/search/passages'
+import type { ParsedQuery } from '@/lib/search/query'
+import type { StudyDocument } from '@/lib/content/types'
+
+/** What the page asks of the search engine; plain values both ways (structured-clonable). */
+export type SearchJob =
+  | { kind: 'load' }
+  | { kind: 'search'; query: string | ParsedQuery; request: SearchRequest }
+  | { kind: 'remove'; docIds: string[] }
+  | { kind: 'add'; documents: StudyDocument[] }
+  /** An imported bank checked against the texts where the engine lives (the prompts are for duplicates). */
+  | { kind: 'check-bank'; questions: ParsedQuestion[]; cardPrompts: string[] }
+
+export type SearchAnswer =
+  | { kind: 'done' }
+  | { kind: 'hits'; hits: SearchHit[] }
+  | { kind: 'checked'; questions: CheckedQuestion[] }
+  | { kind: 'failed'; error: string }
+
+/**
+ * One engine and the jobs it runs, in the search worker or, where no worker can start, on the page.
+ * The index (340 KB of JSON) is parsed and loaded here, so in a worker the page never pays for it.
+ */
+export function searchRunner(loadIndex: () => Promise<[index: string, documents: readonly StudyDocument[]]>): (job: SearchJob) => Promise<SearchAnswer> {
+  let engine: Promise<PassageSearch> | null = null
+  return async (job) => {
+    try {
+      if (job.kind === 'load') {
+        engine ??= loadIndex().then(([json, documents]) => PassageSearch.load(json, toSearchable(documents)))
+        await engine
+        return { kind: 'done' }
+      }
+      if (!engine) return { kind: 'failed', error: 'search engine not loaded' }
+      const search = await engine
+      switch (job.kind) {
+        case 'search':
+          return { kind: 'hits', hits: search.search(job.query, job.request) }
+        case 'remove':
+          for (const id of job.docIds) search.removeDocument(id)
+          return { kind: 'done' }
+        case 'add':
+          await search.addInSteps(toSearchable(job.documents))
+          return { kind: 'done' }
+        case 'check-bank':
+          // In steps even here: where no worker starts, this runner is on the page.
+          return { kind: 'checked', questions: await checkBankInSteps(job.questions, { search, cards: job.cardPrompts.map((prompt) => ({ prompt })) }) }
+      }
+    } catch (cause) {
+      return { kind: 'failed', error: cause instanceof Error ? cause.message : String(cause) }
+    }
+  }
+}

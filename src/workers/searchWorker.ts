@@ -1,0 +1,63 @@
+import { toRaw } from 'vue'
+import type { CheckedQuestion, ParsedQuestion } from '@/lib/bank/types'
+import type { StudyDocument } from '@/lib/content/types'
+import type { SearchHit, SearchRequest } from '@/lib/search/engine'
+import type { ParsedQuery } from '@/lib/search/query'
+import { searchRunner, type SearchAnswer, type SearchJob } from './searchJobs'
+
+/** The search engine as the page sees it: every call answers later, from a worker when one can start. */
+export interface SearchBackend {
+  search(query: string | ParsedQuery, request?: SearchRequest): Promise<SearchHit[]>
+  removeDocuments(docIds: string[]): Promise<void>
+  addDocuments(documents: readonly StudyDocument[]): Promise<void>
+  checkBank(questions: readonly ParsedQuestion[], cardPrompts: readonly string[]): Promise<CheckedQuestion[]>
+}
+
+// Structured clone refuses Vue's proxies; the documents themselves are plain (markRaw) data.
+const plain = (documents: readonly StudyDocument[]): StudyDocument[] => toRaw(documents).map((doc) => toRaw(doc))
+
+function inWorker(): ((job: SearchJob) => Promise<SearchAnswer>) | null {
+  if (typeof Worker === 'undefined') return null
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' })
+  const waiting = new Map<number, (answer: SearchAnswer) => void>()
+  let next = 0
+  worker.addEventListener('message', (event: MessageEvent<{ id: number; answer: SearchAnswer }>) => {
+    waiting.get(event.data.id)?.(event.data.answer)
+    waiting.delete(event.data.id)
+  })
+  // A worker that cannot start (or dies) fails every open job; the caller falls back to the page.
+  worker.addEventListener('error', (event) => {
+    event.preventDefault()
+    for (const settle of waiting.values()) settle({ kind: 'failed', error: event.message || 'search worker failed' })
+    waiting.clear()
+  })
+  return (job) =>
+    new Promise((resolve) => {
+      const id = next++
+      waiting.set(id, resolve)
+      worker.postMessage({ id, job })
+    })
+}
+
+function expect<K extends SearchAnswer['kind']>(answer: SearchAnswer, kind: K): Extract<SearchAnswer, { kind: K }> {
+  if (answer.kind === kind) return answer as Extract<SearchAnswer, { kind: K }>
+  throw new Error(answer.kind === 'failed' ? answer.error : `unexpected ${answer.kind}`)
+}
+
+/** Loads the index of the bundled texts, in a worker if possible, else on the page (with the page's copy of the texts). */
+export async function startSearch(bundled: () => Promise<readonly StudyDocument[]>): Promise<SearchBackend> {
+  const load: SearchJob = { kind: 'load' }
+  let run = inWorker()
+  if (!run || (await run(load)).kind !== 'done') {
+    run = searchRunner(() => Promise.all([import('virtual:search-index').then((module) => module.default), bundled()]))
+    expect(await run(load), 'done')
+  }
+  const call = run
+  return {
+    search: async (query, request = {}) => expect(await call({ kind: 'search', query: toRaw(query), request: { ...request, docIds: request.docIds ? [...request.docIds] : undefined } }), 'hits').hits,
+    removeDocuments: async (docIds) => void expect(await call({ kind: 'remove', docIds: [...docIds] }), 'done'),
+    addDocuments: async (docs) => void expect(await call({ kind: 'add', documents: plain(docs) }), 'done'),
+    checkBank: async (questions, cardPrompts) =>
+      expect(await call({ kind: 'check-bank', questions: questions.map((q) => ({ ...toRaw(q), options: [...q.options] })), cardPrompts: [...cardPrompts] }), 'checked').questions,
+  }
+}
