@@ -178,6 +178,14 @@ export const useProgressStore = defineStore('progress', () => {
     })
   }
 
+  /** Progress on card ids the bank no longer has goes to the cards that now ask the same (old id → current id). */
+  async function moveCards(moves: ReadonlyMap<string, string>): Promise<number> {
+    if (!moves.size || !repo || repo.closed) return 0
+    let moved = 0
+    if (await write(async (r) => (moved = await r.moveCards(moves)))) await reloadFromDb()
+    return moved
+  }
+
   /** Sections the page holds (localStorage): read here, handed to the worker for snapshots. */
   const pageSection = preferencesSection()
   const provided = async (): Promise<SectionData> => ({ [pageSection.key]: await pageSection.read() })
@@ -260,7 +268,7 @@ export const useProgressStore = defineStore('progress', () => {
 
   return {
     states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving, snapshotsChanged,
-    ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes,
+    ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes, moveCards,
     exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity,
   }
 })
