@@ -215,7 +215,8 @@ export const useProgressStore = defineStore('progress', () => {
   async function importBackup(file: Blob, onProgress: (fraction: number, step: string) => void = () => {}): Promise<RestoreOutcome> {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: status.value === 'closed' ? RELOAD_NOTICE : '本机存储不可用，无法导入进度。' }
-    const request: ImportRequest = { file, knownDocIds: knownDocIds(), provided: await provided(), now: Date.now() }
+    const bundled = await useLibraryStore().loadBundled()
+    const request: ImportRequest = { file, knownDocIds: knownDocIds(), bundled, provided: await provided(), now: Date.now() }
     const outcome = typeof Worker !== 'undefined' ? await inWorker(request, onProgress) : await restoreBackup(await file.text(), { repo, sections: defaultSections(), ...request, onProgress })
     if (outcome.ok) await afterRestore(outcome.deferred, 'merge')
     return outcome

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import type { StudyDocument } from '../content/types'
 import { defaultSections } from './backup'
 import { restoreBackup, type RestoreOutcome, type SectionData } from './backupFile'
 import { openProgressDb } from './progressDb'
@@ -10,6 +11,8 @@ import { openProgressDb } from './progressDb'
 export interface ImportRequest {
   file: Blob
   knownDocIds: string[]
+  /** The bundled texts (the worker has no copy of its own). */
+  bundled: StudyDocument[]
   provided: SectionData
   now: number
 }
@@ -21,12 +24,12 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const post = (message: WorkerMessage) => scope.postMessage(message)
   let outcome: RestoreOutcome
   try {
-    const { file, knownDocIds, provided, now } = event.data
+    const { file, knownDocIds, bundled, provided, now } = event.data
     const text = await file.text()
     const repo = await openProgressDb()
     try {
       outcome = await restoreBackup(text, {
-        repo, sections: defaultSections(), now, knownDocIds, provided,
+        repo, sections: defaultSections(), now, knownDocIds, bundled, provided,
         onProgress: (fraction, step) => post({ type: 'progress', fraction, step }),
       })
     } finally {

@@ -82,7 +82,7 @@ describe('a backup from an older release keeps every review', () => {
     const reviewed = file.cardStates.filter((s) => s.reps > 0)
     expect(reviewed).toHaveLength(20)
     const repo = await openProgressDb()
-    const outcome = await restoreBackup(text, { repo, sections: [], now: Date.UTC(2026, 11, 6), knownDocIds: corpus.map((d) => d.id) })
+    const outcome = await restoreBackup(text, { repo, sections: [], now: Date.UTC(2026, 11, 6), knownDocIds: corpus.map((d) => d.id), bundled: corpus })
     expect(outcome.ok).toBe(true)
     const imported = await repo.loadAll()
     const stranded = new Set([...imported.cardStates.map((s) => s.cardId), ...imported.reviewLogs.map((l) => l.cardId)].filter((id) => !bankIds.has(id)))
