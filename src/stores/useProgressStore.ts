@@ -7,12 +7,15 @@ import { buildBackup, restoreBackup, restoreSnapshot, takeSnapshot, type Restore
 import type { ImportRequest, WorkerMessage } from '@/lib/storage/backupWorker'
 import { describeReport } from '@/lib/storage/integrity'
 import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository, type SnapshotRecord } from '@/lib/storage/progressDb'
+import { localSetting } from '@/lib/storage/localSetting'
 import type { ProgressData } from '@/lib/storage/progressTypes'
 import { useLibraryStore } from './useLibraryStore'
 import { useOfficialTextStore } from './useOfficialTextStore'
 import { useSettingsStore } from './useSettingsStore'
 
 const CHANNEL = 'study-garden-progress'
+/** What the start-up check did, kept until the member has read it: a reload must not lose it. */
+const integrityNoticeSetting = localSetting<string[] | null>('study-garden:integrity-notice', null, (v): v is string[] | null => v === null || (Array.isArray(v) && v.every((l) => typeof l === 'string')))
 const RELOAD_NOTICE = '学习园地已在另一个标签页中更新到新版本。本页已停止保存，请刷新页面后继续（已保存的进度完好）。'
 
 /**
@@ -29,7 +32,7 @@ export const useProgressStore = defineStore('progress', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'memory' | 'closed'>('idle')
   const storageWarning = ref<string | null>(null)
   /** What the start-up integrity check repaired or set aside (null when all was well). */
-  const integrityNotice = ref<string[] | null>(null)
+  const integrityNotice = ref<string[] | null>(integrityNoticeSetting.read())
   const settings = computed<StudySettings>(() => storedSettings.value ?? { ...DEFAULT_STUDY_SETTINGS })
   /** Writes still in flight (the review screen shows them, so a closed tab loses nothing unseen). */
   const pendingWrites = ref(0)
@@ -98,7 +101,8 @@ export const useProgressStore = defineStore('progress', () => {
     try {
       const report = await r.checkIntegrity(Date.now(), { reviewLogs: false })
       if (!report.repaired.length && !report.quarantined.length) return
-      integrityNotice.value = describeReport(report)
+      integrityNotice.value = [...(integrityNotice.value ?? []), ...describeReport(report)]
+      integrityNoticeSetting.write(integrityNotice.value)
       storageWarning.value = `启动时的数据检查修复了 ${report.repaired.length} 条、隔离了 ${report.quarantined.length} 条不合理的记录，详见“统计”页的“数据安全”。`
       await reloadFromDb()
     } catch (cause) {
@@ -255,6 +259,12 @@ export const useProgressStore = defineStore('progress', () => {
     return outcome.ok ? { ok: true } : outcome
   }
 
+  /** The member has read what the start-up check did. */
+  function dismissIntegrityNotice(): void {
+    integrityNotice.value = null
+    integrityNoticeSetting.write(null)
+  }
+
   /** 检查数据: repairs or sets aside impossible values, and says what it did. */
   async function checkIntegrity(): Promise<string[]> {
     await ensureLoaded()
@@ -270,7 +280,7 @@ export const useProgressStore = defineStore('progress', () => {
   return {
     states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving, snapshotsChanged,
     ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes, moveCards,
-    exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity,
+    exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity, dismissIntegrityNotice,
   }
 })
 

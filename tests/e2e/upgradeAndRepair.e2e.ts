@@ -106,8 +106,16 @@ describe('one bad record does not break the app', () => {
     await page.locator('a[href="/stats"]').first().click()
     await page.getByTestId('integrity-report').waitFor()
     expect(await page.getByTestId('integrity-report').textContent()).toContain('已重置为新卡片')
+    // A reload keeps the report until the member has read it.
+    await page.reload()
+    await page.getByTestId('integrity-report').waitFor()
+    expect(await page.getByTestId('integrity-report').textContent()).toContain('已重置为新卡片')
     await page.getByTestId('check-integrity').click()
     await expect.poll(() => page.getByTestId('integrity-report').textContent()).toContain('全部正常')
+    // Checked again: the start-up report is read and not shown after the next reload.
+    await page.reload()
+    await page.getByTestId('check-integrity').waitFor()
+    expect(await page.getByTestId('integrity-report').count()).toBe(0)
     expectNoErrors(errors)
   })
 })
