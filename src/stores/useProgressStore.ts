@@ -4,7 +4,7 @@ import type { MistakeChanges, QuizMistake } from '@/lib/quiz'
 import { DEFAULT_STUDY_SETTINGS, sanitizeSettings, type CardState, type ReviewLogEntry, type ReviewOutcome, type StudySettings } from '@/lib/schedule'
 import { defaultSections, preferencesSection } from '@/lib/storage/backup'
 import { buildBackup, restoreBackup, restoreSnapshot, takeSnapshot, type RestoreOutcome, type SectionData } from '@/lib/storage/backupFile'
-import type { ImportRequest, WorkerMessage } from '@/lib/storage/backupWorker'
+import type { ImportRequest, SnapshotOutcome, SnapshotRequest, WorkerMessage } from '@/lib/storage/backupWorker'
 import { describeReport } from '@/lib/storage/integrity'
 import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository, type SnapshotRecord } from '@/lib/storage/progressDb'
 import { localSetting } from '@/lib/storage/localSetting'
@@ -220,7 +220,7 @@ export const useProgressStore = defineStore('progress', () => {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: status.value === 'closed' ? RELOAD_NOTICE : '本机存储不可用，无法导入进度。' }
     const bundled = await useLibraryStore().loadBundled()
-    const request: ImportRequest = { file, knownDocIds: knownDocIds(), bundled, provided: await provided(), now: Date.now() }
+    const request: ImportRequest = { type: 'import', file, knownDocIds: knownDocIds(), bundled, provided: await provided(), now: Date.now() }
     const outcome = typeof Worker !== 'undefined' ? await inWorker(request, onProgress) : await restoreBackup(await file.text(), { repo, sections: defaultSections(), ...request, onProgress })
     if (outcome.ok) await afterRestore(outcome.deferred, 'merge')
     return outcome
@@ -254,7 +254,8 @@ export const useProgressStore = defineStore('progress', () => {
   async function restoreFromSnapshot(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: '本机存储不可用，无法恢复快照。' }
-    const outcome = await restoreSnapshot(id, { repo, sections: defaultSections(), now: Date.now(), provided: await provided() })
+    const request: SnapshotRequest = { type: 'snapshot', id, now: Date.now(), provided: await provided() }
+    const outcome = typeof Worker !== 'undefined' ? await snapshotInWorker(request) : await restoreSnapshot(id, { repo, sections: defaultSections(), ...request })
     if (outcome.ok) await afterRestore(outcome.deferred, 'overwrite')
     return outcome.ok ? { ok: true } : outcome
   }
@@ -284,12 +285,28 @@ export const useProgressStore = defineStore('progress', () => {
   }
 })
 
+function snapshotInWorker(request: SnapshotRequest): Promise<SnapshotOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../lib/storage/backupWorker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      if (event.data.type !== 'restored') return
+      worker.terminate()
+      resolve(event.data.outcome)
+    }
+    worker.onerror = (event) => {
+      worker.terminate()
+      resolve({ ok: false, error: `恢复失败（${event.message || "后台任务出错"}），请再试一次。` })
+    }
+    worker.postMessage(request)
+  })
+}
+
 function inWorker(request: ImportRequest, onProgress: (fraction: number, step: string) => void): Promise<RestoreOutcome> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('../lib/storage/backupWorker.ts', import.meta.url), { type: 'module' })
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       if (event.data.type === 'progress') onProgress(event.data.fraction, event.data.step)
-      else {
+      else if (event.data.type === 'done') {
         worker.terminate()
         resolve(event.data.outcome)
       }

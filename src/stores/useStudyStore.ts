@@ -42,8 +42,9 @@ export const useStudyStore = defineStore('study', () => {
 
   /** Loads the card bank and the progress; progress kept under an older bank's ids follows its questions. */
   function ensureReady(): Promise<void> {
-    loading ??= Promise.all([bank.ensureLoaded(), progress.ensureLoaded()]).then(async () => {
-      await adoptOlderCardIds()
+    loading ??= Promise.all([bank.ensureLoaded(), progress.ensureLoaded()]).then(() => {
+      // In the background: the page does not wait for a long history to be moved.
+      void adoptOlderCardIds()
       // A new bank (the branch's documents changed) or an imported / restored backup may bring old ids again.
       watch([() => bank.cards, () => progress.snapshotsChanged], () => void adoptOlderCardIds())
     })

@@ -287,20 +287,21 @@ export class ProgressRepository {
     const states = tx.objectStore('cardStates')
     const logs = tx.objectStore('reviewLogs')
     let moved = 0
+    // Reads are awaited (a merge needs both states); writes are queued and complete with the transaction.
+    const writes: Promise<unknown>[] = []
     for (const [from, to] of moves) {
       const old = await states.get(from)
       if (old) {
         const there = await states.get(to)
-        await states.put(there && reviewedLater(there, old) ? there : { ...old, cardId: to })
-        await states.delete(from)
+        if (!there || !reviewedLater(there, old)) writes.push(states.put({ ...old, cardId: to }))
+        writes.push(states.delete(from))
         moved++
       }
       for (const log of await logs.index('byCard').getAll(from)) {
-        await logs.put({ ...log, cardId: to, id: `${log.review}:${to}` })
-        await logs.delete(log.id)
+        writes.push(logs.delete(log.id), logs.put({ ...log, cardId: to, id: `${log.review}:${to}` }))
       }
     }
-    await tx.done
+    await Promise.all([...writes, tx.done])
     return moved
   }
 
