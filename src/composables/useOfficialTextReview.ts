@@ -1,10 +1,11 @@
-import { computed, ref, shallowRef, type Ref } from 'vue'
-import { alignOfficialText, type AlignResult } from '@/lib/content/align'
+import { computed, ref, shallowRef, toRaw, type Ref } from 'vue'
+import type { AlignResult } from '@/lib/content/align'
 import { readOfficialFile } from '@/lib/content/alignFile'
 import { differencesReport, recordsFromReview } from '@/lib/content/alignFills'
 import { ImportError } from '@/lib/content/localDocument'
 import type { StudyDocument } from '@/lib/content/types'
 import { useOfficialTextStore } from '@/stores/useOfficialTextStore'
+import { alignOffThread } from '@/workers/contentWorker'
 import { downloadText } from './useFileDownload'
 
 export interface UseOfficialTextReviewReturn {
@@ -16,7 +17,9 @@ export interface UseOfficialTextReviewReturn {
   done: Ref<string | null>
   fills: Readonly<Ref<number>>
   openFile(file: File): Promise<void>
-  check(): void
+  /** True while a copy is being aligned (in a worker for a long copy). */
+  checking: Readonly<Ref<boolean>>
+  check(): Promise<void>
   confirm(): Promise<void>
   downloadReport(): void
 }
@@ -35,17 +38,27 @@ export function useOfficialTextReview(bundled: Readonly<Ref<StudyDocument>>): Us
     error.value = null
     try {
       text.value = await readOfficialFile(file)
-      check()
+      await check()
     } catch (cause) {
       error.value = cause instanceof ImportError ? cause.message : `无法读取“${file.name}”。`
     }
   }
 
-  function check() {
+  const checking = ref(false)
+  let run = 0
+  async function check() {
     error.value = null
     done.value = null
     replace.value = []
-    result.value = alignOfficialText(bundled.value, text.value)
+    const mine = ++run
+    checking.value = true
+    try {
+      const aligned = await alignOffThread(toRaw(bundled.value), text.value)
+      // A later check (or another copy) wins over one still running.
+      if (mine === run) result.value = aligned
+    } finally {
+      if (mine === run) checking.value = false
+    }
   }
 
   async function confirm() {
@@ -67,5 +80,5 @@ export function useOfficialTextReview(bundled: Readonly<Ref<StudyDocument>>): Us
     downloadText(`${bundled.value.shortTitle}-正式文本核对差异-${now.toISOString().slice(0, 10)}.txt`, differencesReport(bundled.value, result.value, now))
   }
 
-  return { text, error, result, replace, done, fills, openFile, check, confirm, downloadReport }
+  return { text, error, result, replace, done, fills, checking, openFile, check, confirm, downloadReport }
 }

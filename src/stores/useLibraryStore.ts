@@ -129,7 +129,8 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   async function deleteDocument(id: string): Promise<void> {
-    await snapshotProgress('删除文档')
+    // Named, so the snapshot list says which document it still holds.
+    await snapshotProgress(`删除文档“${records.value.find((r) => r.id === id)?.title ?? id}”`)
     await (await openRepository())?.delete(id)
     records.value = records.value.filter((r) => r.id !== id)
     const rest = new Map(parsed.value)

@@ -11,13 +11,14 @@ import type { MeetingTransport } from '@/lib/meeting/transport'
 import type { MeetingRole, MeetingSession, Quiz } from '@/lib/meeting/types'
 import { localSetting } from '@/lib/storage/localSetting'
 import { createLiveConnection, hostSecretFromHash, liveUrl, type ConnectionStatus, type LiveConnection } from '@/lib/live/connection'
+import { isStoredHostSecret, keepHostSecret, keptHostSecret, type StoredHostSecret } from '@/lib/live/hostSecret'
 import type { HostMessage, ServerMessage } from '@/lib/live/protocol'
 import type { HostView } from '@/lib/live/views'
 import { isScreenFeed, type ScreenFeed } from '@/lib/meeting/screenFeed'
 import { resolveCommand, type ScreenCommand } from '@/lib/meeting/shortcuts'
 
-/** The host secret printed by `npm run meeting-server`: kept on the host laptop only. */
-const hostSecretSetting = localSetting<string | null>('study-garden:live-host', null, (v): v is string | null => v === null || typeof v === 'string')
+/** The host secret printed by `npm run meeting-server`: kept on the host laptop only, and not for good (lib/live/hostSecret). */
+const hostSecretSetting = localSetting<StoredHostSecret | null>('study-garden:live-host', null, isStoredHostSecret)
 
 const draftSetting = localSetting<MeetingDraft | null>('study-garden:meeting-draft', null, (value): value is MeetingDraft | null => value === null || parseQuiz(value) !== null)
 
@@ -64,13 +65,18 @@ export const useMeetingStore = defineStore('meeting', () => {
         saveSession(message.view.session)
       }
     } else if (message.t === 'refused') liveNotice.value = message.message
+    // The meeting is over: its key does not stay on this laptop.
+    else if (message.t === 'closed') hostSecretSetting.write(null)
     for (const handler of liveHandlers) handler(message)
   }
 
   /** Connects to the meeting server when this laptop has its host secret (from the printed address). */
-  function connectLive(secret: string | null = hostSecretSetting.read()): boolean {
-    if (!secret) return false
-    hostSecretSetting.write(secret)
+  function connectLive(secret: string | null = keptHostSecret(hostSecretSetting.read(), Date.now())): boolean {
+    if (!secret) {
+      hostSecretSetting.write(null)
+      return false
+    }
+    hostSecretSetting.write(keepHostSecret(secret, Date.now()))
     if (liveConnection) return true
     liveConnection = createLiveConnection({
       url: liveUrl(location, 'host'),
@@ -100,7 +106,7 @@ export const useMeetingStore = defineStore('meeting', () => {
    * final ranking reaches it even when the host window has moved on to the results page.
    */
   function connectScreenFeed(onFeed: (feed: ScreenFeed) => void, onStatus?: (status: ConnectionStatus) => void): (() => void) | null {
-    const secret = hostSecretSetting.read()
+    const secret = keptHostSecret(hostSecretSetting.read(), Date.now())
     if (!secret) return null
     const connection = createLiveConnection({
       url: liveUrl(location, 'host'),

@@ -4,15 +4,18 @@ import type { MistakeChanges, QuizMistake } from '@/lib/quiz'
 import { DEFAULT_STUDY_SETTINGS, sanitizeSettings, type CardState, type ReviewLogEntry, type ReviewOutcome, type StudySettings } from '@/lib/schedule'
 import { defaultSections, preferencesSection } from '@/lib/storage/backup'
 import { buildBackup, restoreBackup, restoreSnapshot, takeSnapshot, type RestoreOutcome, type SectionData } from '@/lib/storage/backupFile'
-import type { ImportRequest, WorkerMessage } from '@/lib/storage/backupWorker'
+import type { ImportRequest, SnapshotOutcome, SnapshotRequest, WorkerMessage } from '@/lib/storage/backupWorker'
 import { describeReport } from '@/lib/storage/integrity'
 import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository, type SnapshotRecord } from '@/lib/storage/progressDb'
+import { localSetting } from '@/lib/storage/localSetting'
 import type { ProgressData } from '@/lib/storage/progressTypes'
 import { useLibraryStore } from './useLibraryStore'
 import { useOfficialTextStore } from './useOfficialTextStore'
 import { useSettingsStore } from './useSettingsStore'
 
 const CHANNEL = 'study-garden-progress'
+/** What the start-up check did, kept until the member has read it: a reload must not lose it. */
+const integrityNoticeSetting = localSetting<string[] | null>('study-garden:integrity-notice', null, (v): v is string[] | null => v === null || (Array.isArray(v) && v.every((l) => typeof l === 'string')))
 const RELOAD_NOTICE = '学习园地已在另一个标签页中更新到新版本。本页已停止保存，请刷新页面后继续（已保存的进度完好）。'
 
 /**
@@ -29,7 +32,7 @@ export const useProgressStore = defineStore('progress', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'memory' | 'closed'>('idle')
   const storageWarning = ref<string | null>(null)
   /** What the start-up integrity check repaired or set aside (null when all was well). */
-  const integrityNotice = ref<string[] | null>(null)
+  const integrityNotice = ref<string[] | null>(integrityNoticeSetting.read())
   const settings = computed<StudySettings>(() => storedSettings.value ?? { ...DEFAULT_STUDY_SETTINGS })
   /** Writes still in flight (the review screen shows them, so a closed tab loses nothing unseen). */
   const pendingWrites = ref(0)
@@ -98,7 +101,8 @@ export const useProgressStore = defineStore('progress', () => {
     try {
       const report = await r.checkIntegrity(Date.now(), { reviewLogs: false })
       if (!report.repaired.length && !report.quarantined.length) return
-      integrityNotice.value = describeReport(report)
+      integrityNotice.value = [...(integrityNotice.value ?? []), ...describeReport(report)]
+      integrityNoticeSetting.write(integrityNotice.value)
       storageWarning.value = `启动时的数据检查修复了 ${report.repaired.length} 条、隔离了 ${report.quarantined.length} 条不合理的记录，详见“统计”页的“数据安全”。`
       await reloadFromDb()
     } catch (cause) {
@@ -178,6 +182,14 @@ export const useProgressStore = defineStore('progress', () => {
     })
   }
 
+  /** Progress on card ids the bank no longer has goes to the cards that now ask the same (old id → current id). */
+  async function moveCards(moves: ReadonlyMap<string, string>): Promise<number> {
+    if (!moves.size || !repo || repo.closed) return 0
+    let moved = 0
+    if (await write(async (r) => (moved = await r.moveCards(moves)))) await reloadFromDb()
+    return moved
+  }
+
   /** Sections the page holds (localStorage): read here, handed to the worker for snapshots. */
   const pageSection = preferencesSection()
   const provided = async (): Promise<SectionData> => ({ [pageSection.key]: await pageSection.read() })
@@ -207,7 +219,8 @@ export const useProgressStore = defineStore('progress', () => {
   async function importBackup(file: Blob, onProgress: (fraction: number, step: string) => void = () => {}): Promise<RestoreOutcome> {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: status.value === 'closed' ? RELOAD_NOTICE : '本机存储不可用，无法导入进度。' }
-    const request: ImportRequest = { file, knownDocIds: knownDocIds(), provided: await provided(), now: Date.now() }
+    const bundled = await useLibraryStore().loadBundled()
+    const request: ImportRequest = { type: 'import', file, knownDocIds: knownDocIds(), bundled, provided: await provided(), now: Date.now() }
     const outcome = typeof Worker !== 'undefined' ? await inWorker(request, onProgress) : await restoreBackup(await file.text(), { repo, sections: defaultSections(), ...request, onProgress })
     if (outcome.ok) await afterRestore(outcome.deferred, 'merge')
     return outcome
@@ -241,9 +254,16 @@ export const useProgressStore = defineStore('progress', () => {
   async function restoreFromSnapshot(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: '本机存储不可用，无法恢复快照。' }
-    const outcome = await restoreSnapshot(id, { repo, sections: defaultSections(), now: Date.now(), provided: await provided() })
+    const request: SnapshotRequest = { type: 'snapshot', id, now: Date.now(), provided: await provided() }
+    const outcome = typeof Worker !== 'undefined' ? await snapshotInWorker(request) : await restoreSnapshot(id, { repo, sections: defaultSections(), ...request })
     if (outcome.ok) await afterRestore(outcome.deferred, 'overwrite')
     return outcome.ok ? { ok: true } : outcome
+  }
+
+  /** The member has read what the start-up check did. */
+  function dismissIntegrityNotice(): void {
+    integrityNotice.value = null
+    integrityNoticeSetting.write(null)
   }
 
   /** 检查数据: repairs or sets aside impossible values, and says what it did. */
@@ -260,17 +280,33 @@ export const useProgressStore = defineStore('progress', () => {
 
   return {
     states, logs, mistakes, settings, status, storageWarning, integrityNotice, saving, snapshotsChanged,
-    ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes,
-    exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity,
+    ensureLoaded, saveReview, undoReview, putCardState, saveSettings, changeMistakes, moveCards,
+    exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity, dismissIntegrityNotice,
   }
 })
+
+function snapshotInWorker(request: SnapshotRequest): Promise<SnapshotOutcome> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../lib/storage/backupWorker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      if (event.data.type !== 'restored') return
+      worker.terminate()
+      resolve(event.data.outcome)
+    }
+    worker.onerror = (event) => {
+      worker.terminate()
+      resolve({ ok: false, error: `恢复失败（${event.message || "后台任务出错"}），请再试一次。` })
+    }
+    worker.postMessage(request)
+  })
+}
 
 function inWorker(request: ImportRequest, onProgress: (fraction: number, step: string) => void): Promise<RestoreOutcome> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('../lib/storage/backupWorker.ts', import.meta.url), { type: 'module' })
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       if (event.data.type === 'progress') onProgress(event.data.fraction, event.data.step)
-      else {
+      else if (event.data.type === 'done') {
         worker.terminate()
         resolve(event.data.outcome)
       }

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { Card } from '@/lib/cards/types'
 import {
   buildQueue,
@@ -14,6 +14,7 @@ import {
   type StudySettings,
 } from '@/lib/schedule'
 import { useCardBankStore } from './useCardBankStore'
+import { useLibraryStore } from './useLibraryStore'
 import { useProgressStore } from './useProgressStore'
 
 const UNDO_DEPTH = 20
@@ -37,10 +38,38 @@ export const useStudyStore = defineStore('study', () => {
   const leechNotice = ref<string | null>(null)
   let loading: Promise<void> | null = null
 
-  /** Loads the card bank and the progress. */
+  /** Loads the card bank and the progress; progress kept under an older bank's ids follows its questions. */
   function ensureReady(): Promise<void> {
-    loading ??= Promise.all([bank.ensureLoaded(), progress.ensureLoaded()]).then(() => undefined)
+    loading ??= Promise.all([bank.ensureLoaded(), progress.ensureLoaded()]).then(() => {
+      // In the background: the page does not wait for a long history to be moved.
+      void adoptOlderCardIds()
+      // A new bank (the branch's documents changed) or an imported / restored backup may bring old ids again.
+      watch([() => bank.cards, () => progress.snapshotsChanged], () => void adoptOlderCardIds())
+    })
     return loading
+  }
+
+  let adopting: Promise<void> | null = null
+  /** Moves progress on card ids the bank does not have (an upgrade, an older backup) to the cards that now ask the same. */
+  function adoptOlderCardIds(): Promise<void> {
+    adopting ??= (async () => {
+      try {
+        const known = bank.cardById
+        if (!bank.cards || progress.status !== 'ready') return
+        const stranded = new Set<string>()
+        for (const id of progress.states.keys()) if (!known.has(id)) stranded.add(id)
+        for (const log of progress.logs) if (!known.has(log.cardId)) stranded.add(log.cardId)
+        if (!stranded.size) return
+        const library = useLibraryStore()
+        const { cardMoves } = await import('@/lib/cards/legacy')
+        await progress.moveCards(cardMoves(stranded, bank.cards, [...(library.bundled ?? []), ...library.local]))
+      } catch (cause) {
+        console.warn('moving progress to the current cards failed', cause)
+      } finally {
+        adopting = null
+      }
+    })()
+    return adopting
   }
 
   const cardById = computed(() => bank.cardById)

@@ -1,3 +1,4 @@
+import { alignOfficialText, type AlignResult } from '@/lib/content/align'
 import { checkImportFile, type ImportFile, type ImportedText } from '@/lib/content/importFile'
 import { ImportError, type LocalDocumentRecord } from '@/lib/content/localDocument'
 import type { StudyDocument } from '@/lib/content/types'
@@ -6,6 +7,7 @@ import { parseOutcome, type ParseOutcome } from './parseJob'
 
 /** Texts shorter than this parse on the page in a few milliseconds; starting a worker would cost more. */
 export const WORKER_THRESHOLD_CHARS = 20_000
+export const ALIGN_WORKER_THRESHOLD_CHARS = 5_000
 /** A conversion still running after this long is stopped (a hostile file the zip directory did not expose). */
 export const IMPORT_TIMEOUT_MS = 60_000
 
@@ -49,6 +51,20 @@ export async function parseLocalDocumentOffThread(record: LocalDocumentRecord): 
   const [outcome] = await parseLocalDocuments([record])
   if (!outcome || 'error' in outcome) throw new ImportError(outcome?.error ?? '内容处理失败，请重试。')
   return outcome.document
+}
+
+/**
+ * Aligns a branch's official copy with a bundled text; a long copy off the main thread (a 5 MB
+ * paste took 5–7 s on the page). A worker that cannot start or fails leaves the work to the page.
+ */
+export async function alignOffThread(doc: StudyDocument, text: string): Promise<AlignResult> {
+  // Alignment compares every passage with every other, so it earns a worker sooner than parsing: a whole 党章 copy (16 000 characters) goes there.
+  if (text.length >= ALIGN_WORKER_THRESHOLD_CHARS && canUseWorker()) {
+    const result = await inWorker({ kind: 'align', doc, text }, IMPORT_TIMEOUT_MS).catch(() => undefined)
+    if (result?.kind === 'align') return result.result
+    if (result?.kind === 'failed') return { doc: doc.id, verdict: 'refused', reason: result.error, passages: [] }
+  }
+  return alignOfficialText(doc, text)
 }
 
 /** Reads a chosen file (.txt, .md, .docx) in a worker; errors are ImportErrors in Chinese. */

@@ -38,6 +38,11 @@ describe('the branch’s own documents', () => {
     page.once('dialog', (dialog) => void dialog.accept())
     await page.locator('.local-item').filter({ hasText: '支部学习守则（测试）' }).getByRole('button', { name: '删除' }).click()
     await page.getByRole('status').filter({ hasText: '已删除' }).waitFor()
+    // It lives on in the snapshot taken before, and the member is told so; the snapshot list names it.
+    expect(await page.getByRole('status').filter({ hasText: '已删除' }).textContent()).toContain('快照中仍保存着它')
+    await page.goto('/stats')
+    await expect.poll(() => page.getByTestId('snapshots').textContent()).toContain('删除文档“支部学习守则（测试）”前')
+    await page.goto('/')
     // Quoted: exact matches only (unquoted, search now offers closest matches from other texts).
     await page.locator('.header-search input').fill('“学习笔记按季度交党小组长检查”')
     await page.locator('.search-dropdown .search-state').filter({ hasText: '没有找到' }).waitFor()

@@ -24,10 +24,16 @@ describe('用正式文本补全 / 核对', () => {
     expect(await page.getByTestId('official-refused').textContent()).toContain('不像《中国共产党章程》')
 
     // TEST DATA (tests/fixtures/officialCopy.ts): the bundled text with labelled placeholder fills and one changed word.
-    await panel.locator('textarea').fill(officialCopy(constitution, { change: { anchor: 'art-41', from: '留党察看最长不超过两年', to: '留党察看最长不超过三年' } }))
+    const workers: string[] = []
+    page.on('worker', (worker) => workers.push(worker.url()))
+    const copy = officialCopy(constitution, { change: { anchor: 'art-41', from: '留党察看最长不超过两年', to: '留党察看最长不超过三年' } })
+    await panel.locator('textarea').fill(copy)
     await panel.getByRole('button', { name: '逐段核对' }).click()
     const review = page.getByTestId('official-review')
     await review.waitFor()
+    // A whole copy is aligned off the main thread (a 5 MB paste took 5–7 s on the page).
+    expect(copy.length).toBeGreaterThan(5_000)
+    expect(workers.filter((url) => /content\.worker/.test(url))).toHaveLength(1)
     expect(await review.locator('[data-status=fills-gap]').count()).toBe(21)
     const differs = review.locator('[data-status=differs]')
     expect(await differs.count()).toBe(1)

@@ -69,9 +69,15 @@ describe('updates reach an open tab (issue 12, item 13)', () => {
       expect(await page.evaluate(() => document.documentElement.dataset.build)).toBe('')
       expect(await page.getByTestId('update-prompt').count()).toBe(0)
 
+      // A projector window of a meeting, open on A in the same browser.
+      const screen = await context.newPage()
+      await screen.goto('/meeting/screen')
+      await screen.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true))
+
       current = buildB
       // The tab comes back into view (as after switching apps), which is when it looks for a new version.
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+      await screen.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
       const prompt = page.getByRole('button', { name: '有新版本，点击更新' })
       await prompt.waitFor({ timeout: 30_000 })
       // Offered, not forced: until the member clicks, the tab keeps running A.
@@ -84,6 +90,10 @@ describe('updates reach an open tab (issue 12, item 13)', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.build), { timeout: 15_000 }).toBe('e2e-b')
       await page.locator('[data-testid=add-local]').waitFor()
       expect(await page.getByTestId('update-prompt').count()).toBe(0)
+      // The update accepted in the first tab did not reload the projector under the meeting.
+      await page.waitForTimeout(2_000)
+      expect(await screen.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true)
+      expect(await screen.evaluate(() => document.documentElement.dataset.build)).toBe('')
       expectNoErrors(errors)
     } finally {
       await context.close()

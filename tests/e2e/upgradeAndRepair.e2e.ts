@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { expectNoErrors, useBrowser } from './support/browser'
 import { dbAll } from './support/idb'
+import { generateCards } from '../../src/lib/cards'
+import type { ProgressFile } from '../../src/lib/storage/progressTypes'
+import { loadManualCards } from '../../scripts/build/cardFiles'
+import { loadBundledCorpus } from '../../scripts/build/contentFiles'
 
 const session = useBrowser()
 
@@ -101,8 +106,62 @@ describe('one bad record does not break the app', () => {
     await page.locator('a[href="/stats"]').first().click()
     await page.getByTestId('integrity-report').waitFor()
     expect(await page.getByTestId('integrity-report').textContent()).toContain('已重置为新卡片')
+    // A reload keeps the report until the member has read it.
+    await page.reload()
+    await page.getByTestId('integrity-report').waitFor()
+    expect(await page.getByTestId('integrity-report').textContent()).toContain('已重置为新卡片')
     await page.getByTestId('check-integrity').click()
     await expect.poll(() => page.getByTestId('integrity-report').textContent()).toContain('全部正常')
+    // Checked again: the start-up report is read and not shown after the next reload.
+    await page.reload()
+    await page.getByTestId('check-integrity').waitFor()
+    expect(await page.getByTestId('integrity-report').count()).toBe(0)
+    expectNoErrors(errors)
+  })
+})
+
+describe('an in-place upgrade from an older release', () => {
+  it('keeps every review: the old bank’s ids move to the cards that ask the same, and 已学卡片 counts them', async () => {
+    // What the 2026-11-26 release stored: its own backup of 20 reviewed cards is its records, as they were in its database (version 2).
+    const file = JSON.parse(readFileSync(new URL('../fixtures/releases/backup-2026-11-26.json', import.meta.url), 'utf8')) as ProgressFile
+    const corpus = loadBundledCorpus()
+    const bank = generateCards(corpus, loadManualCards(corpus))
+    const asked = new Set(bank.map((c) => c.docId))
+    const ids = new Set(bank.map((c) => c.id))
+    const expected = file.cardStates.filter((s) => s.reps > 0 && asked.has(s.docId)).length
+    // Without the move, 已学卡片 would count only the ids the bank happens to still have.
+    expect(file.cardStates.filter((s) => ids.has(s.cardId)).length).toBeLessThan(expected / 2)
+
+    const { page, errors } = await session.newPage()
+    await page.route('**/old-release', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>old</title>' }))
+    await page.goto('/old-release')
+    await page.evaluate(async ({ states, logs }) => {
+      const open = indexedDB.open('study-garden-progress', 2)
+      open.onupgradeneeded = () => {
+        const db = open.result
+        db.createObjectStore('cardStates', { keyPath: 'cardId' }).createIndex('byDoc', 'docId')
+        const logStore = db.createObjectStore('reviewLogs', { keyPath: 'id' })
+        logStore.createIndex('byCard', 'cardId')
+        logStore.createIndex('byReview', 'review')
+        db.createObjectStore('settings')
+        db.createObjectStore('mistakes', { keyPath: 'id' }).createIndex('byDoc', 'docId')
+      }
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
+      const tx = db.transaction(['cardStates', 'reviewLogs'], 'readwrite')
+      for (const s of states) tx.objectStore('cardStates').put(s)
+      for (const l of logs) tx.objectStore('reviewLogs').put(l)
+      await new Promise((resolve) => (tx.oncomplete = resolve))
+      db.close()
+    }, { states: file.cardStates, logs: file.reviewLogs })
+
+    await page.goto('/stats')
+    await expect.poll(() => page.getByTestId('learned').textContent(), { timeout: 20_000 }).toBe(String(expected))
+    const logs = await dbAll<{ cardId: string; docId: string }>(page, 'study-garden-progress', 'reviewLogs')
+    expect(logs).toHaveLength(file.reviewLogs.length)
+    expect(logs.filter((l) => asked.has(l.docId) && !ids.has(l.cardId))).toEqual([])
+    // A reload finds nothing more to move and counts the same.
+    await page.reload()
+    await expect.poll(() => page.getByTestId('learned').textContent()).toBe(String(expected))
     expectNoErrors(errors)
   })
 })

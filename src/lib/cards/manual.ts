@@ -4,7 +4,7 @@ import { headingOf } from '../search/passages'
 import { cardId, factId } from './context'
 import { findQuantities } from './numbers'
 import { cardProblems } from './quality'
-import { seededShuffle, splitSentences, stripLabel } from './text'
+import { seededShuffle, sentenceAbout, stripLabel } from './text'
 import { CARD_TYPE_LABELS, type Card, type CardType } from './types'
 
 /**
@@ -145,20 +145,4 @@ export function parseCardFile(file: CardFile, documents: readonly StudyDocument[
   return cards
 }
 
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/[\p{P}\s]/gu, '')]
-  return new Set(chars.slice(1).map((c, i) => chars[i]! + c))
-}
-
-/** The sentence of a passage that shares most two-character pieces with `probe` (what a card is about). */
-export function sentenceAbout(body: string, probe: string): string {
-  const wanted = bigrams(probe)
-  let best = ''
-  let bestScore = 0
-  for (const s of splitSentences(body)) {
-    let score = 0
-    for (const b of bigrams(s.text)) if (wanted.has(b)) score++
-    if (score > bestScore) (best = s.text), (bestScore = score)
-  }
-  return best || body
-}
+export { sentenceAbout } from './text'

@@ -153,3 +153,21 @@ export function seededPick<T>(items: readonly T[], n: number, seed: string): T[]
   const chosen = new Set(seededShuffle(items.map((_, i) => i), seed).slice(0, n))
   return items.filter((_, i) => chosen.has(i))
 }
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\p{P}\s]/gu, '')]
+  return new Set(chars.slice(1).map((c, i) => chars[i]! + c))
+}
+
+/** The sentence of a passage that shares most two-character pieces with `probe` (what a card is about). */
+export function sentenceAbout(body: string, probe: string): string {
+  const wanted = bigrams(probe)
+  let best = ''
+  let bestScore = 0
+  for (const s of splitSentences(body)) {
+    let score = 0
+    for (const b of bigrams(s.text)) if (wanted.has(b)) score++
+    if (score > bestScore) (best = s.text), (bestScore = score)
+  }
+  return best || body
+}

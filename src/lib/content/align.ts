@@ -1,4 +1,5 @@
 import { bigrams, dice, diffChars, foldText, htmlToText, looksLikeHtml, similarity, type Bigrams, type DiffSegment } from './alignText'
+import { earlierRevision } from './alignRevision'
 import { GAP_MARKER, withoutGaps } from './gaps'
 import { parseBody } from './parse'
 import type { Passage, StudyDocument } from './types'
@@ -93,6 +94,10 @@ export function alignOfficialText(doc: StudyDocument, raw: string): AlignResult 
   if (firstPassage?.status === 'missing-in-official')
     return refuse(`文本不完整：开头的“${firstPassage.where}”没有找到，可能复制时没有选全。请复制全文后再核对，本次不作任何改动。`)
 
+  // Before counting differences: a 2017 copy without its date line differs in few passages, all of them the amended ones.
+  const earlier = earlierRevision(doc, passages)
+  if (earlier) return refuse(earlier)
+
   const changed = passages.filter((p) => p.status === 'differs' || p.status === 'extra-in-official' || (p.status === 'missing-in-official' && withoutGaps(p.bundled ?? '') !== ''))
   const allowed = Math.max(ALIGN_LIMITS.minChangedAllowed, Math.ceil(substantive.length * ALIGN_LIMITS.maxChanged))
   if (changed.length > allowed)
@@ -121,6 +126,14 @@ function otherRevision(doc: StudyDocument, preamble: readonly string[]): string 
   const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g
   const iso = (m: RegExpMatchArray) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`
   const known = new Set([doc.date, ...[...`${doc.version} ${doc.source}`.normalize('NFKC').matchAll(DATE)].map(iso)])
+  // A heading naming another congress (……第十九次全国代表大会部分修改) without a date.
+  const CONGRESS = /第([一二三四五六七八九十]+)次全国代表大会/
+  const ours = CONGRESS.exec(doc.version)?.[1]
+  for (const line of preamble) {
+    const congress = CONGRESS.exec(line)?.[1]
+    if (ours && congress && congress !== ours && /通过|修改|修订/.test(line))
+      return `这是党的第${congress}次全国代表大会修改的版本（“${line.slice(0, 60)}”），本应用收录的是“${doc.version}”的版本。版本不同，不能据此补全或核对，本次不作任何改动。`
+  }
   for (const line of preamble) {
     if (!/通过|修改|修订|印发|审议/.test(line)) continue
     const other = [...line.normalize('NFKC').matchAll(DATE)].find((m) => !known.has(iso(m)))

@@ -1,5 +1,6 @@
-import type { AlignedPassage, AlignResult } from './align'
-import { hasGap } from './gaps'
+import { describePassage, fillsGaps, type AlignedPassage, type AlignResult } from './align'
+import { foldText, similarity } from './alignText'
+import { hasGap, withoutGaps } from './gaps'
 import type { StudyDocument } from './types'
 
 /**
@@ -56,6 +57,48 @@ export function applyOfficialText(doc: StudyDocument, records: readonly Official
   const length = passages.reduce((sum, p) => sum + [...p.text].length, 0)
   const { incomplete: _incomplete, ...meta } = doc
   return stillIncomplete ? { ...doc, passages, length } : { ...meta, passages, length }
+}
+
+/** A passage the member took over from an official copy, checked again on its way in from a backup. */
+export interface ScreenedRecords {
+  use: OfficialTextRecord[]
+  /** In Chinese, one line per record not taken, for the import summary. */
+  refused: string[]
+  /** Where each taken record applies (《党章》第一条（补入缺文）), for the import summary. */
+  taken: string[]
+}
+
+/**
+ * Backup records pass the checks a pasted official copy passes, passage by passage: the document
+ * is a bundled one and the passage is the one the record was checked against; a fill keeps every
+ * reproduced piece of the passage and has wording where its gaps are; a replacement stays close
+ * to the bundled wording (a rewritten article is not “the official copy”), and the 2017 wording
+ * of an amended clause is never taken. Records of documents this version does not have are refused.
+ */
+export function screenOfficialRecords(records: readonly OfficialTextRecord[], bundled: readonly StudyDocument[], revisionOf: (doc: StudyDocument, anchor: string, text: string) => string | null = () => null): ScreenedRecords {
+  const out: ScreenedRecords = { use: [], refused: [], taken: [] }
+  const docs = new Map(bundled.map((d) => [d.id, d]))
+  for (const record of records) {
+    const doc = docs.get(record.docId)
+    const passage = doc?.passages.find((p) => p.anchor === record.anchor)
+    const name = doc && passage ? `《${doc.shortTitle || doc.title}》${describePassage(passage)}` : `“${record.docId}#${record.anchor}”`
+    const refuse = (why: string) => out.refused.push(`${name}：${why}`)
+    if (!doc) refuse('本应用没有这份文档，未采用')
+    else if (!passage) refuse('文档中没有这一段，未采用')
+    else if (record.id !== `${record.docId}#${record.anchor}`) refuse('记录编号有误，未采用')
+    else if (passage.text !== record.bundled) refuse('所核对的收录文本与本版本不同，未采用')
+    else if (record.kind === 'fill' && !(passage.incomplete && fillsGaps(passage.text, record.text))) refuse('补入的文字与原文保留部分对不上，未采用')
+    else if (record.kind === 'replace' && similarity(foldText(withoutGaps(passage.text)), foldText(record.text)) < 0.6) refuse('替换的文字与收录文本出入过大，不像同一条文，未采用')
+    else {
+      const revision = revisionOf(doc, record.anchor, record.text)
+      if (revision) refuse(revision)
+      else {
+        out.use.push(record)
+        out.taken.push(`${name}（${record.kind === 'fill' ? '补入缺文' : '替换文字'}）`)
+      }
+    }
+  }
+  return out
 }
 
 /** Which records are in force for a document (anchor → record), for the reader's marks. */

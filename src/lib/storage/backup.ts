@@ -1,8 +1,10 @@
-import type { LocalDocumentRecord } from '../content/localDocument'
+import { newLocalId, type LocalDocumentRecord } from '../content/localDocument'
+import type { StudyDocument } from '../content/types'
 import { parseQuiz } from '../meeting/persist'
 import { createQuizStore } from '../meeting/quizStore'
 import type { Quiz } from '../meeting/types'
-import { isOfficialTextRecord, type OfficialTextRecord } from '../content/alignFills'
+import { isOfficialTextRecord, screenOfficialRecords, type OfficialTextRecord } from '../content/alignFills'
+import { earlierRevisionOfPassage } from '../content/alignRevision'
 import { isLocalDocumentRecord, openLibraryDb } from './libraryDb'
 import { importOfficialText, openOfficialTextDb } from './officialTextDb'
 import type { KeyValueStore } from './localSetting'
@@ -26,9 +28,20 @@ export interface BackupSection<T = unknown> {
   read(): Promise<T[]>
   /**
    * Merges: writes what the device lacks or has older, never deletes; returns how many were written.
-   * 'overwrite' (restoring a snapshot) writes every record as it was then.
+   * 'overwrite' (restoring a snapshot) writes every record as it was then. An import from a file
+   * passes `checks`: what the file brings is checked against the app's own texts, and what was
+   * refused or changed is said in `checks.notes`.
    */
-  restore(records: T[], mode?: 'merge' | 'overwrite'): Promise<number>
+  restore(records: T[], mode?: 'merge' | 'overwrite', checks?: ImportChecks): Promise<number>
+}
+
+/** What an import from a file is checked against, and where it says what it did. */
+export interface ImportChecks {
+  /** The bundled documents: their ids are reserved, and filled passages are checked against their text. */
+  bundled: readonly StudyDocument[]
+  now: number
+  /** Lines for the import summary, in Chinese. */
+  notes: string[]
 }
 
 const hasIndexedDb = () => typeof (globalThis as { indexedDB?: unknown }).indexedDB !== 'undefined'
@@ -59,16 +72,33 @@ export function documentsSection(open = () => openLibraryDb()): BackupSection<Lo
     accept: isDocumentRecord,
     idOf: (d) => d.id,
     read: () => withRepository(open, (repo) => repo.all()),
-    restore: (records, mode = 'merge') =>
+    restore: (records, mode = 'merge', checks) =>
       withRepository(open, async (repo) => {
         const mine = new Map((await repo.all()).map((d) => [d.id, d]))
+        const reserved = new Set(checks?.bundled.map((d) => d.id))
+        const texts = new Set([...mine.values()].map((d) => d.text))
         let written = 0
         for (const record of records) {
-          const ours = mine.get(record.id)
-          if (mode === 'merge' && ours && ours.updatedAt >= record.updatedAt) continue
           // A plain record in exactly the library's shape: no stray fields from the file.
           const { id, title, text, origin, addedAt, updatedAt } = record
+          if (checks && (reserved.has(id) || !id.startsWith('local-'))) {
+            checks.notes.push(`备份中的文档“${title}”使用了${reserved.has(id) ? '内置文本' : '非本支部文档'}的编号“${id}”，未导入（内置文本不会被备份替换）`)
+            continue
+          }
+          const ours = mine.get(id)
+          if (mode === 'merge' && ours && ours.text !== text && checks) {
+            // The same id with other words: both are kept, the backup's as a second document.
+            if (texts.has(text)) continue
+            const copy = { id: newLocalId(new Date(checks.now)), title: `${title}（备份中的版本）`, text, origin, addedAt, updatedAt }
+            await repo.put(copy)
+            texts.add(text)
+            checks.notes.push(`备份中的“${title}”与本机同一文档的内容不同，本机文档保持不变，备份中的版本另存为“${copy.title}”`)
+            written++
+            continue
+          }
+          if (mode === 'merge' && ours && ours.updatedAt >= updatedAt) continue
           await repo.put({ id, title, text, origin, addedAt, updatedAt })
+          texts.add(text)
           written++
         }
         return written
@@ -165,7 +195,17 @@ export function officialTextSection(open = () => openOfficialTextDb()): BackupSe
     idOf: (r) => r.id,
     read: () => withRepository(open, (repo) => repo.all()),
     // The later confirmation of a passage wins, in both modes: a snapshot never undoes a newer check.
-    restore: (records) => withRepository(open, (repo) => importOfficialText(repo, records)),
+    // From a file, each passage is checked as a pasted official copy would be, and named in the summary.
+    restore: (records, _mode, checks) => {
+      if (!checks) return withRepository(open, (repo) => importOfficialText(repo, records))
+      const screened = screenOfficialRecords(records, checks.bundled, earlierRevisionOfPassage)
+      return withRepository(open, async (repo) => {
+        const taken = await importOfficialText(repo, screened.use)
+        if (taken) checks.notes.push(`据正式文本补入或替换 ${taken} 段：${screened.taken.join('、')}`)
+        if (screened.refused.length) checks.notes.push(`未采用 ${screened.refused.length} 段补入文字：${screened.refused.join('；')}`)
+        return taken
+      })
+    },
   }
 }
 

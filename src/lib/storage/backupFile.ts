@@ -1,4 +1,5 @@
-import type { BackupSection } from './backup'
+import type { StudyDocument } from '../content/types'
+import type { BackupSection, ImportChecks } from './backup'
 import { addScreened, emptyReport, type IntegrityReport } from './integrity'
 import { checkCardState, checkMistake, checkReviewLog, screen } from './plausible'
 import type { ProgressRepository, QuarantineRecord } from './progressDb'
@@ -43,6 +44,8 @@ export interface RestoreContext {
   now: number
   /** Documents the app knows besides the branch's own (the bundled catalog). */
   knownDocIds: readonly string[]
+  /** The bundled texts: their ids are reserved, and filled passages are checked against them. */
+  bundled: readonly StudyDocument[]
   /** Current records of sections this context cannot read, for the snapshot. */
   provided?: SectionData
   onProgress?: ProgressReport
@@ -60,6 +63,8 @@ export type RestoreOutcome =
       report: IntegrityReport
       /** Sections the page must restore itself (not reachable here). */
       deferred: SectionData
+      /** What the member should know besides the counts (documents kept apart or refused, passages taken or refused), in Chinese. */
+      notes: string[]
     }
   | { ok: false; error: string }
 
@@ -94,6 +99,7 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
 
   const sections: Record<string, number> = {}
   const deferred: SectionData = {}
+  const checks: ImportChecks = { bundled: ctx.bundled, now: ctx.now, notes: [] }
   const docIds = new Set(ctx.knownDocIds)
   for (const section of ctx.sections) {
     const list = raw[section.key]
@@ -101,8 +107,8 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
     const good = list.filter((r) => section.accept(r))
     const bad = list.filter((r) => !section.accept(r))
     if (bad.length) {
-      keep(section.key, bad.map((record, i) => ({ id: `${section.key}#${i}`, reason: `${section.label}记录格式有误`, record })))
-      bad.forEach((_, i) => report.quarantined.push({ kind: section.key, id: `${section.key}#${i}`, reason: `${section.label}记录格式有误` }))
+      keep(section.key, bad.map((record, i) => ({ id: `${section.key}#${i}`, reason: `${section.label}格式有误`, record })))
+      bad.forEach((_, i) => report.quarantined.push({ kind: section.key, id: `${section.key}#${i}`, reason: `${section.label}格式有误` }))
     }
     report.checked += list.length
     if (section.key === 'documents') good.forEach((d) => docIds.add(section.idOf(d)))
@@ -111,7 +117,7 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
       continue
     }
     progress(0.35, `恢复${section.label}`)
-    sections[section.key] = await section.restore(good)
+    sections[section.key] = await section.restore(good, 'merge', checks)
   }
   // The branch's documents already on this device count as known too.
   const docs = ctx.sections.find((s) => s.key === 'documents')
@@ -139,7 +145,7 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
     return { ok: false, error: `写入本机存储失败（${cause instanceof Error ? cause.message : String(cause)}），学习进度未导入；导入前的快照可在“数据安全”中恢复。` }
   }
   progress(1, '完成')
-  return { ok: true, summary, sections, report, deferred }
+  return { ok: true, summary, sections, report, deferred, notes: checks.notes }
 }
 
 /**
@@ -161,7 +167,8 @@ export async function restoreSnapshot(
   }
   const parsed = parseProgressValue(value)
   if (!parsed.ok) return parsed
-  await takeSnapshot(ctx.repo, ctx.sections, '恢复快照前', ctx.now, ctx.provided)
+  // The list shows “{reason}前”: 恢复快照前.
+  await takeSnapshot(ctx.repo, ctx.sections, '恢复快照', ctx.now, ctx.provided)
   const raw = value as Record<string, unknown>
   const deferred: SectionData = {}
   for (const section of ctx.sections) {

@@ -135,6 +135,9 @@ export class DatabaseClosedError extends Error {
 const sameReview = (a: CardState | null | undefined, b: CardState | null | undefined) =>
   (a ?? null) === null ? (b ?? null) === null : !!b && a!.reps === b.reps && a!.lastReview === b.lastReview
 
+/** Which of two states of one card holds the later review (then the more reviews). */
+const reviewedLater = (a: CardState, b: CardState) => (a.lastReview ?? 0) !== (b.lastReview ?? 0) ? (a.lastReview ?? 0) > (b.lastReview ?? 0) : a.reps >= b.reps
+
 /** Reads and writes the study progress; every multi-record change is one transaction. */
 export class ProgressRepository {
   /** Set when another tab upgraded the database: every later write throws DatabaseClosedError. */
@@ -269,6 +272,37 @@ export class ProgressRepository {
     }
     await tx.done
     return report
+  }
+
+  /**
+   * Moves the progress recorded under card ids the bank no longer has to the cards that now ask
+   * the same (`moves`: old id → current id, see src/lib/cards/identity.ts), in one transaction.
+   * Logs follow their card (ids stay `${review}:${cardId}`, as any device moving them computes);
+   * when the new card already has a state, the more recently reviewed one is kept. The 错题本
+   * keeps its own copy of each question, so it stays as it is. Returns the states moved.
+   */
+  async moveCards(moves: ReadonlyMap<string, string>): Promise<number> {
+    this.guard()
+    const tx = this.db.transaction(['cardStates', 'reviewLogs'], 'readwrite')
+    const states = tx.objectStore('cardStates')
+    const logs = tx.objectStore('reviewLogs')
+    let moved = 0
+    // Reads are awaited (a merge needs both states); writes are queued and complete with the transaction.
+    const writes: Promise<unknown>[] = []
+    for (const [from, to] of moves) {
+      const old = await states.get(from)
+      if (old) {
+        const there = await states.get(to)
+        if (!there || !reviewedLater(there, old)) writes.push(states.put({ ...old, cardId: to }))
+        writes.push(states.delete(from))
+        moved++
+      }
+      for (const log of await logs.index('byCard').getAll(from)) {
+        writes.push(logs.delete(log.id), logs.put({ ...log, cardId: to, id: `${log.review}:${to}` }))
+      }
+    }
+    await Promise.all([...writes, tx.done])
+    return moved
   }
 
   /** Keeps records aside (import: impossible values, cards of documents this device lacks). */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { alignOfficialText } from '../../../src/lib/content/align'
+import { REVISION_MARKS } from '../../../src/lib/content/alignRevision'
 import { diffChars, foldText, htmlToText } from '../../../src/lib/content/alignText'
 import { parseDocument } from '../../../src/lib/content/parseDocument'
 import type { StudyDocument } from '../../../src/lib/content/types'
@@ -110,6 +111,45 @@ describe('alignOfficialText on the 党章', () => {
     const result = alignOfficialText(constitution, text)
     expect(result.verdict).toBe('refused')
     expect(result.reason).toContain('版本')
+  })
+
+  /**
+   * A 2017 copy as a branch might hold it, built only from what the editor note of
+   * content/constitution.md records of the 2022 changes: 党组发挥领导核心作用 (2017) in Art. 48,
+   * no 医院 in Art. 30, no 统一领导本地区基层各类组织和各项工作，加强基层社会治理 in Art. 33, and
+   * without the two 总纲 paragraphs the 20th Congress added (10 and 28). Gaps hold TEST wording.
+   */
+  function copy2017(heading: string): string {
+    const added = ['general-10', 'general-28'].map((a) => constitution.passages.find((p) => p.anchor === a)!.text)
+    let text = officialCopy(constitution, { versionLine: heading })
+    for (const paragraph of added) text = text.replace(`${paragraph}\n`, '')
+    return text
+      .replace('党组发挥领导作用', '党组发挥领导核心作用')
+      .replace('学校、医院、', '学校、')
+      .replace('统一领导本地区基层各类组织和各项工作，加强基层社会治理，', '')
+  }
+
+  it('refuses a 2017 copy without its date line, by the text of the amended clauses', () => {
+    const result = alignOfficialText(constitution, copy2017(''))
+    expect(result.verdict).toBe('refused')
+    expect(result.reason).toContain('2017年')
+    expect(result.reason).toContain('第四十八条')
+    expect(result.passages).toEqual([])
+  })
+
+  it('refuses a 2017 copy by its heading when it names the 19th Congress without a date', () => {
+    const result = alignOfficialText(constitution, copy2017('（中国共产党第十九次全国代表大会部分修改）'))
+    expect(result.verdict).toBe('refused')
+    expect(result.reason).toContain('第十九次全国代表大会')
+  })
+
+  it('the marks of the 2022 revision quote the bundled text', () => {
+    for (const { anchor, words } of REVISION_MARKS.constitution!.marks) expect(constitution.passages.find((p) => p.anchor === anchor)?.text, anchor).toContain(words)
+  })
+
+  it('one amended clause typed differently is not yet another revision', () => {
+    const result = alignOfficialText(constitution, officialCopy(constitution, { change: { anchor: 'art-48', from: '党组发挥领导作用', to: '党组发挥领导核心作用' } }))
+    expect(result.verdict).toBe('accepted')
   })
 
   it('refuses empty input', () => {

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto'
+import { readFileSync } from 'node:fs'
 import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { parseDocument } from '@/lib/content/parseDocument'
 import { createQuizStore } from '@/lib/meeting/quizStore'
 import { createScheduler, type CardState } from '@/lib/schedule'
 import { documentsSection, officialTextSection, preferencesSection, quarantineSection, quizzesSection, type BackupSection } from '@/lib/storage/backup'
@@ -23,7 +25,9 @@ function memoryStorage() {
 
 let prefs = memoryStorage()
 const sections = (): BackupSection[] => [documentsSection(), officialTextSection(), quizzesSection(createQuizStore()), preferencesSection(() => prefs)] as BackupSection[]
-const fill = { id: 'constitution#general-8', docId: 'constitution', anchor: 'general-8', kind: 'fill' as const, text: '【测试数据】补入的正文。', bundled: '{{待补：…}}', checkedAt: '2025-01-03T00:00:00.000Z' }
+const constitution = parseDocument('constitution.md', readFileSync(new URL('../../../content/constitution.md', import.meta.url), 'utf8'))
+/** A filled gap as the app stores it (TEST wording, not the official text). */
+const fill = { id: 'constitution#general-8', docId: 'constitution', anchor: 'general-8', kind: 'fill' as const, text: '【测试数据】补入的正文。', bundled: constitution.passages.find((p) => p.anchor === 'general-8')!.text, checkedAt: '2025-01-03T00:00:00.000Z' }
 
 beforeEach(() => {
   // A fresh browser profile for every test.
@@ -54,7 +58,7 @@ describe('backup holds everything a member would miss', () => {
     globalThis.indexedDB = new IDBFactory()
     prefs = memoryStorage()
     const fresh = await openProgressDb()
-    const outcome = await restoreBackup(text, { repo: fresh, sections: sections(), now: T0 + DAY_MS, knownDocIds: ['constitution'] })
+    const outcome = await restoreBackup(text, { repo: fresh, sections: sections(), now: T0 + DAY_MS, knownDocIds: ['constitution'], bundled: [constitution] })
     expect(outcome.ok).toBe(true)
     const data = await fresh.loadAll()
     expect(data.cardStates.map((s) => s.cardId).sort()).toEqual([card.id, ownCard.id].sort())
@@ -79,7 +83,7 @@ describe('implausible imported values', () => {
     const broken: CardState = { ...reviewed.after, stability: -5 }
     const orphan: CardState = { ...scheduler.rate(null, makeCard(3, { docId: 'deleted-doc' }), 3, T0).after }
     const file = { format: 'study-garden-progress', version: 1, exportedAt: '', cardStates: [broken, orphan], reviewLogs: [good.log, reviewed.log], mistakes: [] }
-    const outcome = await restoreBackup(JSON.stringify(file), { repo, sections: [], now: T0 + 2 * DAY_MS, knownDocIds: ['constitution'] })
+    const outcome = await restoreBackup(JSON.stringify(file), { repo, sections: [], now: T0 + 2 * DAY_MS, knownDocIds: ['constitution'], bundled: [] })
     expect(outcome.ok).toBe(true)
     if (!outcome.ok) return
     expect(outcome.report.repaired.map((r) => r.id)).toEqual([card.id])
@@ -121,7 +125,7 @@ describe('records kept aside', () => {
     repo.close()
     globalThis.indexedDB = new IDBFactory()
     const fresh = await openProgressDb()
-    const outcome = await restoreBackup(text, { repo: fresh, sections: [quarantineSection()] as BackupSection[], now: T0, knownDocIds: [] })
+    const outcome = await restoreBackup(text, { repo: fresh, sections: [quarantineSection()] as BackupSection[], now: T0, knownDocIds: [], bundled: [] })
     expect(outcome.ok).toBe(true)
     expect((await fresh.listQuarantine()).map((q) => q.id)).toEqual(['cardStates:x:1'])
     fresh.close()
@@ -136,7 +140,7 @@ describe('automatic snapshots', () => {
     const other = scheduler.rate(null, makeCard(4), 1, T0)
     const file = JSON.stringify({ format: 'study-garden-progress', version: 1, exportedAt: '', cardStates: [other.after], reviewLogs: [other.log], mistakes: [] })
     for (let i = 0; i < 4; i++) {
-      const outcome = await restoreBackup(file, { repo, sections: [], now: T0 + i, knownDocIds: ['constitution'] })
+      const outcome = await restoreBackup(file, { repo, sections: [], now: T0 + i, knownDocIds: ['constitution'], bundled: [] })
       expect(outcome.ok).toBe(true)
     }
     const list = await repo.listSnapshots()
@@ -148,7 +152,7 @@ describe('automatic snapshots', () => {
     const repo2Name = 'snap-test'
     const r2 = await openProgressDb({ name: repo2Name })
     await r2.saveReview(a.after, a.log)
-    await restoreBackup(file, { repo: r2, sections: [], now: T0 + 10, knownDocIds: ['constitution'] })
+    await restoreBackup(file, { repo: r2, sections: [], now: T0 + 10, knownDocIds: ['constitution'], bundled: [] })
     const before = (await r2.listSnapshots())[0]!
     expect(before.summary.cardStates).toBe(1)
     const restored = await restoreSnapshot(before.id, { repo: r2, sections: [], now: T0 + 11 })
@@ -160,7 +164,7 @@ describe('automatic snapshots', () => {
 
   it('a file that is not a backup changes nothing and takes no snapshot', async () => {
     const repo = await openProgressDb()
-    const outcome = await restoreBackup('{"format":"other"}', { repo, sections: [], now: T0, knownDocIds: [] })
+    const outcome = await restoreBackup('{"format":"other"}', { repo, sections: [], now: T0, knownDocIds: [], bundled: [] })
     expect(outcome.ok).toBe(false)
     expect(await repo.listSnapshots()).toEqual([])
     repo.close()

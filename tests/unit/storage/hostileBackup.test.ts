@@ -71,7 +71,7 @@ beforeEach(() => {
 describe('hostile backup files', () => {
   it.each(CASES)('%s', async (_name, text, want) => {
     const repo = await openProgressDb()
-    const outcome: RestoreOutcome = await restoreBackup(text, { repo, sections: sections(), now: NOW, knownDocIds: ['constitution'] })
+    const outcome: RestoreOutcome = await restoreBackup(text, { repo, sections: sections(), now: NOW, knownDocIds: ['constitution'], bundled: [] })
     const data = await repo.loadAll()
     if ('error' in want) {
       expect(outcome.ok).toBe(false)

@@ -106,7 +106,7 @@ async function exportText(db: ProgressRepository, now: number): Promise<string> 
 }
 /** The app's import path: checked, merged, written in one transaction. */
 async function importText(db: ProgressRepository, text: string) {
-  const outcome = await restoreBackup(text, { repo: db, sections: [], now: Date.now(), knownDocIds: ['constitution'], snapshotReason: null })
+  const outcome = await restoreBackup(text, { repo: db, sections: [], now: Date.now(), knownDocIds: ['constitution'], bundled: [], snapshotReason: null })
   return outcome.ok ? { ok: true as const, summary: outcome.summary } : outcome
 }
 

@@ -43,6 +43,36 @@ function quoteFor(body: string, topic: string): string | null {
   return [...best].length >= 6 ? best : null
 }
 
+const sectionOf = (c: PassageContext) => c.passage.path.map((h) => h.anchor).join('/')
+
+interface NumberedSection {
+  siblings: PassageContext[]
+  topics: (string | null)[]
+  index: Map<PassageContext, number>
+  usable: boolean
+}
+
+/** The numbered items of each section with their topics, worked out once per document (a 10,000-item list asked every item of every other). */
+const sectionsOf = new WeakMap<readonly PassageContext[], Map<string, NumberedSection>>()
+
+function numberedSections(contexts: readonly PassageContext[]): Map<string, NumberedSection> {
+  let sections = sectionsOf.get(contexts)
+  if (sections) return sections
+  sections = new Map()
+  for (const c of contexts) {
+    if (readLabel(c.passage.label) === null) continue
+    const key = sectionOf(c)
+    let s = sections.get(key)
+    if (!s) sections.set(key, (s = { siblings: [], topics: [], index: new Map(), usable: false }))
+    s.index.set(c, s.siblings.length)
+    s.siblings.push(c)
+    s.topics.push(itemTopic(c.body))
+  }
+  for (const s of sections.values()) s.usable = s.siblings.length >= 4 && s.topics.every(Boolean) && new Set(s.topics).size === s.topics.length
+  sectionsOf.set(contexts, sections)
+  return sections
+}
+
 /**
  * 哪一方面的要求: for numbered texts whose items open with a topic (the eight points of the 八项规定:
  * 改进调查研究, 精简会议活动 …; the norms of the 准则), a clause of one item is quoted and the topics of
@@ -53,14 +83,13 @@ export function topicCards(ctx: PassageContext, contexts: readonly PassageContex
   if (!readLabel(ctx.passage.label)) return []
   const topic = itemTopic(ctx.body)
   if (!topic) return []
-  const section = (c: PassageContext) => c.passage.path.map((h) => h.anchor).join('/')
-  const siblings = contexts.filter((c) => section(c) === section(ctx) && readLabel(c.passage.label) !== null)
-  const topics = siblings.map((c) => itemTopic(c.body))
+  const items = numberedSections(contexts).get(sectionOf(ctx))
   // Every item of the section needs a topic, all different: otherwise the options are not of one kind.
-  if (siblings.length < 4 || topics.some((t) => !t) || new Set(topics).size !== topics.length) return []
+  if (!items?.usable) return []
+  const { siblings, topics } = items
   const quote = quoteFor(ctx.body, topic)
   if (!quote) return []
-  const at = siblings.indexOf(ctx)
+  const at = items.index.get(ctx)!
   const from = Math.max(0, Math.min(at - 1 - (at % 2), siblings.length - 4))
   const options = topics.slice(from, from + 4) as string[]
   const firstSentence = ctx.sentences[0]?.text ?? topic
