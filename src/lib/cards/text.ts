@@ -39,8 +39,8 @@ export function isGap(text: string): boolean {
 
 /** The passage text without its label (`第七条　`, `一、`, `（一）`). */
 export function stripLabel(text: string, label: string): string {
-  // A branch document's `1. ` is read as the label `1、`: the number as typed goes too.
-  let rest = label && text.startsWith(label) ? text.slice(label.length) : label ? text.replace(/^(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])/, '') : text
+  // A branch document's `1. ` is read as the label `1、`: the number as typed goes too, however long the list.
+  let rest = label && text.startsWith(label) ? text.slice(label.length) : label ? text.replace(/^(?:\d+[.．、]|[（(][一二三四五六七八九十百\d]+[）)])/, '') : text
   rest = rest.replace(/^[\s\u3000]+/, '')
   return rest
 }

@@ -3,9 +3,9 @@ import { preparePassage } from '@/lib/cards/context'
 import { topicCards } from '@/lib/cards/generators/topic'
 import { localDocument } from '@/lib/content/localDocument'
 
-/** A branch pastes a long numbered list (issue 22: 10,000 items froze the tab for 29–61 s). */
+/** A branch pastes a long numbered list (issue 22: 10,000 items froze the tab for 29–61 s); each item opens with its own topic. */
 function numberedList(n: number) {
-  const text = Array.from({ length: n }, (_, i) => `${i + 1}. 学，支部每月按时组织党员开展专题活动${i}次，认真做好会议记录。`).join('\n')
+  const text = Array.from({ length: n }, (_, i) => `${i + 1}. 学习篇${i}，支部每月按时组织党员开展专题活动，认真做好会议记录。`).join('\n')
   return localDocument({ id: 'local-long-0001', title: '长清单', text, origin: '粘贴文本', addedAt: '2026-12-01', updatedAt: '2026-12-01' })
 }
 
