@@ -194,6 +194,7 @@ export async function runLiveClusterLoad(options: { nodes: number; rooms: number
       scoresMatchReplay,
     }
   } finally {
+    if (process.env.LQ_DEBUG) for (const n of nodes) process.stderr.write(`${n.nodeId}: ${n.output().split('\n').filter((l) => l.startsWith('会场')).join(' | ')}\n`)
     for (const c of clients) c.close()
     await Promise.all(nodes.map((n) => n.stop('SIGTERM')))
     await redis.stop()

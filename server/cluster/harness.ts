@@ -30,10 +30,11 @@ export interface RedisProcess {
 }
 
 /** Installs redis-server from Debian when missing (scripts/ensure-redis.sh), then starts a private one. */
-export async function startRedis(options: { persist?: boolean } = {}): Promise<RedisProcess> {
+export async function startRedis(options: { persist?: boolean; dir?: string } = {}): Promise<RedisProcess> {
   const ensured = spawnSync('bash', [join(ROOT, 'scripts/ensure-redis.sh')], { stdio: 'inherit' })
   if (ensured.status !== 0) throw new Error('redis-server is missing and could not be installed (scripts/ensure-redis.sh)')
-  const dir = mkdtempSync(join(tmpdir(), 'lq-redis-'))
+  // A given folder is kept (the trial's data); a temporary one goes with the process.
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'lq-redis-'))
   const port = await freePort()
   // AOF everysec: an acknowledged event survives a crash of a node (Redis keeps it) and, within a
   // second, of Redis itself; the load run may skip it (--persist false) to measure the nodes alone.
@@ -57,7 +58,7 @@ export async function startRedis(options: { persist?: boolean } = {}): Promise<R
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM')
       await exited
-      rmSync(dir, { recursive: true, force: true })
+      if (!options.dir) rmSync(dir, { recursive: true, force: true })
     },
   }
 }

@@ -193,10 +193,10 @@ export function createNode(options: NodeOptions) {
   }
 
   async function renewAndSweep(): Promise<void> {
-    for (const code of [...owned.keys()]) {
-      const renewed = await redis.sendCommand<number>(['EVAL', RENEW_SCRIPT, '1', keys.lease(code), nodeId, String(LEASE_MS)]).catch(() => null)
-      if (renewed !== 1) giveUp(code, '租约已失效')
-    }
+    // All renewals in one round trip: a busy node must not let its last rooms' leases run out.
+    const codes0 = [...owned.keys()]
+    const renewed = await Promise.all(codes0.map((code) => redis.sendCommand<number>(['EVAL', RENEW_SCRIPT, '1', keys.lease(code), nodeId, String(LEASE_MS)]).catch(() => null)))
+    for (const [i, code] of codes0.entries()) if (renewed[i] !== 1) giveUp(code, '租约已失效')
     // A room whose owner died has no lease after LEASE_MS: the first node to see it takes it.
     const codes = (await redis.sendCommand(['SMEMBERS', keys.rooms])) as string[]
     const free = codes.filter((code) => !owned.has(code) && !claiming.has(code))
