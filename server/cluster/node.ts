@@ -265,11 +265,12 @@ export function createNode(options: NodeOptions) {
     return code
   }
 
-  async function route(edge: Edge, req: IncomingMessage, queue: string[], onMessage: (data: RawData, isBinary: boolean) => void): Promise<void> {
-    const code = await roomOf(edge, queue[0]!)
+  async function route(edge: Edge, req: IncomingMessage, queue: string[], onMessage: (data: RawData, isBinary: boolean) => void, hint: string | null): Promise<void> {
+    const code = hint !== null ? ((await redis.sIsMember(keys.rooms, hint)) ? hint : null) : await roomOf(edge, queue[0]!)
     if (code === null || edge.ws.readyState !== edge.ws.OPEN) {
       edge.state = 'new'
       queue.length = 0
+      if (hint !== null) refuse(edge, { t: 'refused', reason: 'wrong-room', message: REFUSALS['wrong-room'] })
       return
     }
     let room = owned.get(code) ?? null
@@ -316,8 +317,15 @@ export function createNode(options: NodeOptions) {
         queue.push(text)
         if (edge.state === 'new') {
           edge.state = 'routing'
-          route(edge, req, queue, onMessage).catch(() => ws.close(1011))
+          route(edge, req, queue, onMessage, null).catch(() => ws.close(1011))
         }
+      }
+      // A phone that names its room on the socket address (/live?room=CODE) is routed at once, so a
+      // new phone gets the room's welcome (its team list) before it says anything.
+      const hint = new URL(req.url ?? '/', 'http://x').searchParams.get('room')
+      if (hint !== null && /^\d{4,12}$/.test(hint)) {
+        edge.state = 'routing'
+        route(edge, req, queue, onMessage, hint).catch(() => ws.close(1011))
       }
       ws.on('message', onMessage)
       ws.on('error', () => {})

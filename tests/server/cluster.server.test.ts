@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 import { is, LiveClient } from '../../server/harness'
 import { createRoom, startNode, startRedis, type NodeProcess, type RedisProcess } from '../../server/cluster/harness'
 import { ClusterPhone } from '../../server/cluster/phone'
@@ -52,6 +53,16 @@ describe('contest on Redis: several node processes', () => {
     host.send({ t: 'start', quiz: QUIZ })
     await host.await(hostView((v) => v.session !== null))
 
+    // A new phone that names its room on the socket address gets the room's teams before it joins.
+    const guest = await new Promise<WebSocket>((done, fail) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${b!.port}/live?room=${room.code}`)
+      ws.once('open', () => done(ws))
+      ws.once('error', fail)
+    })
+    clients.push({ close: () => guest.terminate() })
+    const welcome = await new Promise<ServerMessage>((done) => guest.once('message', (data) => done(JSON.parse(data.toString()) as ServerMessage)))
+    expect(welcome).toMatchObject({ t: 'welcome', code: room.code, teams: [{ name: '第一党小组' }, { name: '第二党小组' }] })
+
     const phones = Array.from({ length: 6 }, () => new ClusterPhone(room.code, () => b!.port))
     clients.push(...phones)
     phones.forEach((p, i) => p.join(`党员${i + 1}`))
@@ -97,6 +108,13 @@ describe('contest on Redis: several node processes', () => {
       const scores = playerScores(replay(events2)!)
       expect([...scores.values()].filter((s) => s > 0)).toHaveLength(3)
       expect(revealed.view.summary.answered).toBe(6)
+
+      // The organiser, on any node, sees the room rebuilt from its stream and exports one sheet.
+      const listed = (await (await fetch(`http://127.0.0.1:${b!.port}/organiser/rooms`)).json()) as { rooms: { code: string; name: string; players: number; answers: number }[] }
+      expect(listed.rooms).toEqual([expect.objectContaining({ code: room.code, name: '城关镇第一党支部', players: 6, answers: 6 })])
+      const sheet = await (await fetch(`http://127.0.0.1:${c!.port}/organiser/results.csv`)).text()
+      expect(sheet.trim().split('\r\n')).toHaveLength(7)
+      expect(sheet).toContain('城关镇第一党支部,党员1,')
     } finally {
       await client.quit()
     }
