@@ -16,6 +16,7 @@ import { measureBundle } from './bundle'
 import { benchCards } from './cards'
 import { benchClassic } from './classic'
 import { liveSection } from './live'
+import { liveClusterSection } from './liveCluster'
 import { ENGINES, type BenchEngine } from './engines'
 import { evaluate, type KindScore } from './evaluate'
 import { loadEvalQueries } from './eval/queries'
@@ -138,6 +139,7 @@ function cardsSection(documents: StudyDocument[]) {
 
 async function liveLoadSection() {
   console.log(`\n${await liveSection()}`)
+  console.log(`\n${await liveClusterSection()}`)
 }
 
 const documents = loadBundledCorpus()

@@ -200,3 +200,24 @@ export async function runLiveClusterLoad(options: { nodes: number; rooms: number
     await redis.stop()
   }
 }
+
+/** The bench's section: acknowledgement times for 1 and 3 nodes on Redis, and 3 with one killed. */
+export async function liveClusterSection(): Promise<string> {
+  const runs = [
+    { nodes: 1, kill: false },
+    { nodes: 3, kill: false },
+    { nodes: 3, kill: true },
+  ]
+  const rows = []
+  for (const run of runs) {
+    const r = await runLiveClusterLoad({ nodes: run.nodes, rooms: 3, players: 300, buzzers: 20, kill: run.kill })
+    rows.push(`| ${r.nodes}${r.killed ? ` (${r.killed} killed)` : ''} | ${r.rooms} | ${r.players} | ${r.answersSent} / ${r.answersRecorded} / ${r.lost} | ${r.p50AckMs} / ${r.p95AckMs} ms | ${r.killed ? `${r.phonesReconnected} back within ${r.backMaxMs} ms` : '—'} | ${r.scoresMatchReplay ? 'yes' : 'no'} |`)
+  }
+  return [
+    '## Live quiz on Redis, several nodes (loopback, 300 phones in 3 rooms)',
+    '',
+    '| nodes | rooms | phones | answers sent / recorded / lost | ack p50 / p95 | phones reconnected | scores = replay |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n')
+}

@@ -36,9 +36,11 @@ export async function startRedis(options: { persist?: boolean; dir?: string } = 
   // A given folder is kept (the trial's data); a temporary one goes with the process.
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'lq-redis-'))
   const port = await freePort()
+  // Views for thousands of phones go through pub/sub: Redis's default (32 MB hard) drops a
+  // subscriber that falls behind for a moment on a busy machine, so the limit is raised.
   // AOF everysec: an acknowledged event survives a crash of a node (Redis keeps it) and, within a
   // second, of Redis itself; the load run may skip it (--persist false) to measure the nodes alone.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', options.persist === false ? 'no' : 'yes', '--appendfsync', 'everysec', '--daemonize', 'no', '--logfile', '']
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', options.persist === false ? 'no' : 'yes', '--appendfsync', 'everysec', '--client-output-buffer-limit', 'pubsub 512mb 256mb 60', '--daemonize', 'no', '--logfile', '']
   const child = spawn(process.env.REDIS_SERVER_PATH ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()))

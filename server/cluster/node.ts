@@ -236,6 +236,17 @@ export function createNode(options: NodeOptions) {
     for (const edge of edges.values()) if (edge.code === code && edge.state === 'remote') edge.ws.close(1012, 'moved')
   }
 
+  // Pub/sub is at most once: after a gap in the subscription (Redis dropped a slow subscriber, the
+  // network blinked), frames and commands of that gap are gone. Every forwarded socket, on both
+  // sides, is closed so its phone reconnects and resends what was not acknowledged.
+  let connections = subscriber.isReady ? 1 : 0
+  subscriber.on('ready', () => {
+    if (connections++ === 0) return
+    log('订阅连接已恢复：转发的手机将重新连接')
+    for (const edge of edges.values()) if (edge.state === 'remote') edge.ws.close(1012, 'resync')
+    for (const room of owned.values()) for (const socket of room.remotes.values()) socket.terminate()
+  })
+
   const ready = Promise.all([
     subscriber.subscribe(keys.frames(nodeId), onFrames),
     subscriber.subscribe(keys.owners, onOwner),
