@@ -1,5 +1,6 @@
 /**
  * npm run meeting-server -- [--port N] [--host ADDR] [--data DIR]
+ * npm run meeting-server -- --redis URL [--node-id ID] [--port N] [--host ADDR]   (one node of a contest: server/cluster)
  *
  * The meeting-room server: serves the built app (dist/) to the phones on the room's Wi-Fi and
  * runs the live quiz at ws://…/live. Its first lines are the phone address and the host page.
@@ -17,6 +18,7 @@ import { buildApp, isStale } from './build'
 import { openJournal, UserFacingError } from './journal'
 import { createRelay } from './relay'
 import { createStaticHandler, requestPath } from './static'
+import { serveClusterNode } from './cluster/serve'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const DEFAULT_PORT = 8787
@@ -40,10 +42,18 @@ function fail(message: string): never {
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2), { flags: [], options: ['port', 'host', 'data'] })
+  const args = parseArgs(process.argv.slice(2), { flags: [], options: ['port', 'host', 'data', 'redis', 'node-id'] })
   const port = Number(args.options.port ?? DEFAULT_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port 应为 0–65535 的整数，收到 “${args.options.port}”。`)
   const host = args.options.host ?? '0.0.0.0'
+  // Rooms in Redis, several processes: everything below is the embedded single-room server.
+  if (args.options.redis !== undefined) {
+    if (process.env.MEETING_SERVER_NO_BUILD !== '1' && isStale(ROOT)) buildApp(ROOT)
+    const nodeId = args.options['node-id'] ?? `node-${process.pid}`
+    if (!/^[\w-]{1,40}$/.test(nodeId)) fail(`--node-id 只能由字母、数字、- 和 _ 组成（不超过 40 个字符），收到 “${nodeId}”。`)
+    void serveClusterNode({ redisUrl: args.options.redis, nodeId, port, host, staticHandler: createStaticHandler(resolve(process.env.MEETING_SERVER_DIST ?? join(ROOT, 'dist'))), fail })
+    return
+  }
   const dataDir = resolve(args.options.data ?? DEFAULT_DATA)
 
   if (process.env.MEETING_SERVER_NO_BUILD !== '1' && isStale(ROOT)) buildApp(ROOT)

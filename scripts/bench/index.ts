@@ -17,6 +17,7 @@ import { benchCards } from './cards'
 import { benchClassic } from './classic'
 import { benchPapers } from './papers'
 import { liveSection } from './live'
+import { liveClusterSection } from './liveCluster'
 import { ENGINES, type BenchEngine } from './engines'
 import { evaluate, type KindScore } from './evaluate'
 import { loadEvalQueries } from './eval/queries'
@@ -140,6 +141,7 @@ function cardsSection(documents: StudyDocument[]) {
 
 async function liveLoadSection() {
   console.log(`\n${await liveSection()}`)
+  console.log(`\n${await liveClusterSection()}`)
 }
 
 const documents = loadBundledCorpus()

@@ -22,7 +22,7 @@ export interface LiveLoadResult {
   serverRssMB: number
 }
 
-const QUIZ: QuizPlan & { id: string; updatedAt: number } = {
+export const QUIZ: QuizPlan & { id: string; updatedAt: number } = {
   id: 'load',
   updatedAt: 0,
   name: '负载测试',
@@ -34,12 +34,12 @@ const QUIZ: QuizPlan & { id: string; updatedAt: number } = {
   ],
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }
 
-function peakRssMB(pid: number | undefined): number {
+export function peakRssMB(pid: number | undefined): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1])
@@ -51,7 +51,7 @@ function peakRssMB(pid: number | undefined): number {
 
 const hostFrame = (test: (v: Extract<ServerMessage, { t: 'host' }>['view']) => boolean) => (m: ServerMessage): m is Extract<ServerMessage, { t: 'host' }> => is.host(m) && test(m.view)
 
-function spin(untilMs: number): void {
+export function spin(untilMs: number): void {
   while (performance.now() < untilMs) {
     /* busy-wait: timers cannot space presses 0.1 ms apart */
   }

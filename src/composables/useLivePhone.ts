@@ -75,7 +75,8 @@ export function useLivePhone(initialRoom: string) {
   }
 
   const connection = createLiveConnection({
-    url: liveUrl(location),
+    // The room on the address lets a node of a contest (server/cluster) route the socket before the phone joins.
+    url: `${liveUrl(location)}?room=${encodeURIComponent(room())}`,
     hello: () => {
       const seat = seatSetting.read()
       return seat && seat.room === room() ? { t: 'rejoin', room: seat.room, playerId: seat.playerId, secret: seat.secret } : null
