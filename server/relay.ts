@@ -194,6 +194,9 @@ export function createRelay(options: RelayOptions) {
         if (room.locked === message.locked) return
         commit({ e: 'lock', at, locked: message.locked })
         break
+      case 'speed':
+        if (room.speed !== message.on) commit({ e: 'speed', at, on: message.on })
+        break
       case 'void':
         // Only the question shown, and only once something of it is to be voided.
         if (message.key !== currentKey(room) || !(isClosed(room, message.key) || room.answers[message.key]?.length || room.buzzes[message.key]?.length)) return

@@ -121,7 +121,8 @@ describe('live quiz (phones answer through the meeting server)', () => {
       expect(p.frames.join('\n')).not.toMatch(/"answer":/)
       expect(await p.page.locator('.option.correct, [data-testid=answer-verdict]').count()).toBe(0)
     }
-    expect(await screen.locator('[data-testid=answer], .option.correct').count()).toBe(0)
+    expect(await screen.locator('[data-testid=answer], .option.correct, [data-testid=live-leaderboard]').count()).toBe(0)
+    for (const p of [a, b]) expect(await p.page.locator('[data-testid=phone-standing]').count()).toBe(0)
 
     await host.bringToFront()
     await host.locator('[data-testid=reveal]').click()
@@ -135,11 +136,19 @@ describe('live quiz (phones answer through the meeting server)', () => {
     expect(await b.page.locator('[data-testid=phone-score]').innerText()).toBe('0')
     await screen.bringToFront()
     await screen.locator('[data-testid=distribution]').waitFor()
-    const board = await screen.locator('[data-testid=scoreboard] [data-testid=team-score]').allInnerTexts()
+    // The leaderboard's team table stands in for the scoreboard after a reveal (same totals, ranked).
+    const board = await screen.locator('[data-testid=leaderboard-team] strong').allInnerTexts()
     expect(board.slice(0, 2)).toEqual(['110', '100'])
+    // The leaderboard after the reveal: members and teams, each with this question's change.
+    const people = await screen.locator('[data-testid=leaderboard-person]').allInnerTexts()
+    expect(people.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([`1 张三${teams[0]!.replace(/^\d\s*/, '')} 10 +10`, `2 李四${teams[1]!.replace(/^\d\s*/, '')} 0 ±0`])
+    expect((await screen.locator('[data-testid=leaderboard-team]').first().innerText()).replace(/\s+/g, ' ')).toContain('110 +10')
     await shot(screen, 'screen-revealed')
     await host.bringToFront()
     expect((await host.locator('[data-testid=team-panel] [data-testid=team-score]').allInnerTexts()).slice(0, 2)).toEqual(['110', '100'])
+    await host.locator('[data-testid=live-leaderboard]').waitFor()
+    await b.page.bringToFront()
+    expect((await b.page.locator('[data-testid=phone-standing]').innerText()).replace(/\s+/g, ' ')).toBe('本题 0 分 · 个人排名第 2 / 2 名 · 累计 0 分')
 
     // A phone that reloads comes back to its seat with its score.
     await a.page.bringToFront()

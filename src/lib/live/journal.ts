@@ -28,6 +28,8 @@ export function isLiveEvent(v: unknown): v is LiveEvent {
       return s(v.playerId) && s(v.secret) && s(v.name) && s(v.teamId) && (v.address === undefined || s(v.address)) && (v.device === undefined || s(v.device))
     case 'lock':
       return typeof v.locked === 'boolean'
+    case 'speed':
+      return typeof v.on === 'boolean'
     case 'rename':
       return s(v.playerId) && s(v.name)
     case 'kick':

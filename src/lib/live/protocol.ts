@@ -40,6 +40,8 @@ export type HostMessage =
   | { t: 'kick'; playerId?: string; playerIds?: string[] }
   /** Locks the room (no new seats) or opens it again. */
   | { t: 'lock'; locked: boolean }
+  /** Speed points on or off for the questions opened from now on (off by default). */
+  | { t: 'speed'; on: boolean }
   /** Re-opens a question: its answers and scores are void (the explicit way back after reveal). */
   | { t: 'void'; key: string }
   | { t: 'rename'; playerId: string; name: string }
@@ -51,7 +53,7 @@ export type PingMessage = { t: 'ping' }
 
 export type ClientMessage = PhoneMessage | HostMessage | PingMessage
 
-export const HOST_TYPES = ['start', 'act', 'kick', 'lock', 'void', 'rename', 'export', 'close'] as const
+export const HOST_TYPES = ['start', 'act', 'kick', 'lock', 'speed', 'void', 'rename', 'export', 'close'] as const
 
 export type ServerMessage =
   /** `code` only for the host window: anyone on the Wi-Fi can open a socket, and the room code is what joining takes. */
@@ -131,6 +133,8 @@ function shape(v: Fields): ClientMessage | null {
     }
     case 'lock':
       return typeof v.locked === 'boolean' ? { t: 'lock', locked: v.locked } : null
+    case 'speed':
+      return typeof v.on === 'boolean' ? { t: 'speed', on: v.on } : null
     case 'rename':
       return str(v.playerId, 64) && str(v.name, 64) ? (v as ClientMessage) : null
     case 'void':

@@ -4,6 +4,7 @@ import { isExpired } from '../meeting/timer'
 import { RISK_POINTS, type MeetingQuestion, type MeetingSession, type Quiz, type RiskPoints, type ScoreEvent } from '../meeting/types'
 import { checkAnswer } from '../quiz/check'
 import type { QuizResponse } from '../quiz/types'
+import { answerPoints, type AnswerWindow } from './speed'
 
 /*
  * The live room: the rules of a meeting where members answer on their phones. Pure and
@@ -72,6 +73,10 @@ export interface LiveRoom {
   falseStarts: Record<string, string[]>
   /** The host locked the room: no new seats; seats already taken come back with their secret. */
   locked: boolean
+  /** Speed points (host's choice, off by default): taken into each question's window as it opens. */
+  speed: boolean
+  /** Per question key: when it opened to phones (or was re-opened by `void`), see `answerPoints`. */
+  windows: Record<string, AnswerWindow>
   closed: boolean
 }
 
@@ -81,6 +86,8 @@ export type LiveEvent =
   | { e: 'act'; at: number; action: MeetingAction }
   | { e: 'join'; at: number; playerId: string; secret: string; name: string; teamId: string; address?: string; device?: string }
   | { e: 'lock'; at: number; locked: boolean }
+  /** The host turns speed points on or off for the questions opened from now on. */
+  | { e: 'speed'; at: number; on: boolean }
   | { e: 'rename'; at: number; playerId: string; name: string }
   | { e: 'kick'; at: number; playerId: string }
   | { e: 'answer'; at: number; playerId: string; key: string; response: QuizResponse }
@@ -130,7 +137,7 @@ export const REFUSALS: Record<Refusal, string> = {
 export type Decision = { ok: true; event: LiveEvent | null } | { ok: false; reason: Refusal }
 
 export function openRoom(code: string, hostSecret: string, at: number): LiveRoom {
-  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], revealedAt: {}, falseStarts: {}, locked: false, closed: false }
+  return { code, hostSecret, openedAt: at, session: null, players: [], answers: {}, buzzes: {}, revealed: [], revealedAt: {}, falseStarts: {}, locked: false, speed: false, windows: {}, closed: false }
 }
 
 /** Identifies a question across quizzes run in one room. */
@@ -415,7 +422,16 @@ function voidQuestion(room: LiveRoom, key: string, at: number): LiveRoom {
   const reopened: MeetingSession = current
     ? { ...session, scoreLog, revealed: false, activeTeamId: round?.kind === 'buzzer' ? null : session.activeTeamId, timer: act(session, { type: 'resetTimer' }, at).timer }
     : { ...session, scoreLog }
-  return withShares({ ...room, answers, buzzes, revealedAt, falseStarts, revealed: room.revealed.filter((k) => k !== key), session: { ...reopened, revision: session.revision + 1 } })
+  const { [key]: _window, ...windows } = room.windows
+  const voided = { ...room, answers, buzzes, revealedAt, falseStarts, windows, revealed: room.revealed.filter((k) => k !== key), session: { ...reopened, revision: session.revision + 1 } }
+  return withShares(current ? withWindow(voided, at) : voided)
+}
+
+/** The question shown opens its answer window the first time it is shown (times are event times). */
+function withWindow(room: LiveRoom, at: number): LiveRoom {
+  const key = currentKey(room)
+  if (!key || !room.session || room.windows[key] || isClosed(room, key)) return room
+  return { ...room, windows: { ...room.windows, [key]: { at, ms: room.session.timer.durationMs, speed: room.speed } } }
 }
 
 export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
@@ -429,16 +445,18 @@ export function applyEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
       const players = room.players
         .filter((p) => !p.kicked)
         .map((p, i) => (ids.includes(p.teamId) ? p : { ...p, teamId: ids[i % ids.length]! }))
-      return { ...room, session, players, answers: {}, buzzes: {}, revealed: [], revealedAt: {}, falseStarts: {} }
+      return withWindow({ ...room, session, players, answers: {}, buzzes: {}, revealed: [], revealedAt: {}, falseStarts: {}, windows: {} }, event.at)
     }
     case 'act':
-      return applyAct(room, event.action, event.at)
+      return withWindow(applyAct(room, event.action, event.at), event.at)
     case 'join': {
       const { playerId: id, secret, name, teamId, address, device } = event
       return { ...room, players: [...room.players, { id, secret, name, teamId, joinedAt: event.at, kicked: false, ...(address ? { address } : {}), ...(device ? { device } : {}) }] }
     }
     case 'lock':
       return { ...room, locked: event.locked }
+    case 'speed':
+      return { ...room, speed: event.on }
     case 'rename':
       return { ...room, players: room.players.map((p) => (p.id === event.playerId ? { ...p, name: event.name } : p)) }
     case 'kick':
@@ -477,17 +495,23 @@ export function replay(events: readonly LiveEvent[]): LiveRoom | null {
   return rest.reduce(applyEvent, applyEvent(openRoom('', '', 0), first))
 }
 
-/** Individual score: the stake of every revealed 全员答题 question answered right. */
-export function playerScores(room: LiveRoom): Map<string, number> {
+/**
+ * Individual score: the stake of every revealed 全员答题 question answered right, plus its speed
+ * bonus where speed points counted. `except` leaves one question out (the score before it).
+ */
+export function playerScores(room: LiveRoom, except?: string): Map<string, number> {
   const scores = new Map(room.players.map((p) => [p.id, 0]))
   const session = room.session
   if (!session) return scores
   for (const key of room.revealed) {
+    if (key === except) continue
     const [, r, q] = key.split(':').map(Number) as [number, number, number]
     const round = session.rounds[r]
     if (!round || round.kind !== 'all' || !key.startsWith(`${session.sessionId}:`)) continue
     const stake = stakeOf(round.kind, round.questions[q])
-    for (const answer of room.answers[key] ?? []) if (answer.correct) scores.set(answer.playerId, (scores.get(answer.playerId) ?? 0) + stake)
+    for (const answer of room.answers[key] ?? []) {
+      if (answer.correct) scores.set(answer.playerId, (scores.get(answer.playerId) ?? 0) + answerPoints(stake, answer.at, room.windows[key]))
+    }
   }
   return scores
 }

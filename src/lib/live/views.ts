@@ -1,5 +1,5 @@
 import { optionLetter, toScreenView, type ScreenQuestion, type ScreenView } from '../meeting/screenView'
-import { currentRound } from '../meeting/session'
+import { currentRound, teamScores } from '../meeting/session'
 import type { MeetingSession, TimerState } from '../meeting/types'
 import type { QuizResponse } from '../quiz/types'
 import { activePlayers, answerWindow, currentKey, isClosed, leaderOf, playerScores, type LiveRoom } from './room'
@@ -24,6 +24,65 @@ export interface LiveSummary {
   lobby: { name: string; teamName: string }[]
   /** 抢答: who pressed before the host opened it (抢跑). */
   falseStarts: { name: string; teamName: string }[]
+  /** Only once the question shown is revealed: the standings with this question's change. */
+  leaderboard: Leaderboard | null
+  /** Speed points are on for questions opened from now on. */
+  speed: boolean
+}
+
+/** After a reveal: the top members and every team, each with what this question changed. */
+export interface Leaderboard {
+  top: { rank: number; name: string; teamName: string; score: number; delta: number }[]
+  teams: { rank: number; name: string; score: number; delta: number }[]
+}
+
+/** A member's own place after a reveal (the phone's part of the leaderboard). */
+export interface Standing {
+  rank: number
+  of: number
+  score: number
+  delta: number
+}
+
+export const LEADERBOARD_SIZE = 5
+
+/** Ranks shared on ties (1, 2, 2, 4), in order of score, ties in the given order. */
+function ranked<T extends { score: number }>(rows: T[]): (T & { rank: number })[] {
+  const sorted = [...rows].sort((a, b) => b.score - a.score)
+  let rank = 0
+  return sorted.map((row, i) => {
+    if (i === 0 || sorted[i - 1]!.score !== row.score) rank = i + 1
+    return { ...row, rank }
+  })
+}
+
+/** Every member's standing once the question shown is revealed, or null before (nothing to tell yet). */
+export function standingsOf(room: LiveRoom, scores = playerScores(room)): Map<string, Standing> | null {
+  const key = currentKey(room)
+  if (!room.session?.revealed || !isClosed(room, key)) return null
+  const before = playerScores(room, key ?? undefined)
+  const rows = ranked(activePlayers(room).map((p) => ({ id: p.id, score: scores.get(p.id) ?? 0 })))
+  return new Map(rows.map((r) => [r.id, { rank: r.rank, of: rows.length, score: r.score, delta: r.score - (before.get(r.id) ?? 0) }]))
+}
+
+export function leaderboardOf(room: LiveRoom): Leaderboard | null {
+  const session = room.session
+  const standings = standingsOf(room)
+  if (!session || !standings) return null
+  const teamName = (id: string) => session.teams.find((t) => t.id === id)?.name ?? ''
+  const top = activePlayers(room)
+    .map((p) => ({ p, s: standings.get(p.id)! }))
+    .sort((a, b) => a.s.rank - b.s.rank)
+    .slice(0, LEADERBOARD_SIZE)
+    .map(({ p, s }) => ({ rank: s.rank, name: p.name, teamName: teamName(p.teamId), score: s.score, delta: s.delta }))
+  const totals = teamScores(session)
+  const here = (e: MeetingSession['scoreLog'][number]) => e.roundIndex === session.roundIndex && e.questionIndex === session.questionIndex
+  const teams = ranked(session.teams.map((t) => ({
+    name: t.name,
+    score: totals.get(t.id) ?? 0,
+    delta: session.scoreLog.filter((e) => e.teamId === t.id && here(e)).reduce((sum, e) => sum + e.delta, 0),
+  })))
+  return { top, teams }
 }
 
 export interface PlayerSeatView {
@@ -50,6 +109,8 @@ export interface PlayerView {
   /** `open`: the host has opened 抢答 (a press now counts; before, it is a false start). */
   buzz: { place: number | null; count: number; firstTeam: string | null; open: boolean; falseStart: boolean } | null
   stake: { mayChoose: boolean; points: number } | null
+  /** Present only once revealed: the member's own place and what this question earned. */
+  standing?: Standing
   timer: TimerState
   serverNow: number
 }
@@ -64,6 +125,7 @@ export interface PlayerPersonal {
   myAnswer: { response: QuizResponse; correct?: boolean } | null
   buzz: PlayerView['buzz']
   mayChooseStake: boolean
+  standing: Standing | null
   serverNow: number
 }
 
@@ -81,6 +143,7 @@ export function toPlayerView(screen: ScreenView, personal: PlayerPersonal): Play
     myAnswer: response === undefined ? null : revealed ? { response, correct: personal.myAnswer?.correct } : { response },
     buzz: personal.buzz,
     stake: screen.round?.kind === 'risk' && screen.question ? { mayChoose: personal.mayChooseStake, points: screen.question.stake } : null,
+    ...(revealed && personal.standing ? { standing: personal.standing } : {}),
     timer: screen.timer,
     serverNow: personal.serverNow,
   }
@@ -90,17 +153,20 @@ export function toPlayerView(screen: ScreenView, personal: PlayerPersonal): Play
 export interface SharedPlayerData {
   screen: ScreenView
   scores: Map<string, number>
+  standings: Map<string, Standing> | null
 }
 
 export function sharedPlayerData(room: LiveRoom): SharedPlayerData | null {
-  return room.session ? { screen: toScreenView(room.session), scores: playerScores(room) } : null
+  if (!room.session) return null
+  const scores = playerScores(room)
+  return { screen: toScreenView(room.session), scores, standings: standingsOf(room, scores) }
 }
 
 export function playerViewOf(room: LiveRoom, playerId: string, now: number, shared = sharedPlayerData(room)): PlayerView | null {
   const player = room.players.find((p) => p.id === playerId)
   const session = room.session
   if (!player || !session || !shared) return null
-  const { screen, scores } = shared
+  const { screen, scores, standings } = shared
   const leader = leaderOf(room, player.teamId)?.id === player.id
   const key = currentKey(room)
   const mine = key ? room.answers[key]?.find((a) => a.playerId === playerId) : undefined
@@ -127,6 +193,7 @@ export function playerViewOf(room: LiveRoom, playerId: string, now: number, shar
       ? { place: place < 0 ? null : place + 1, count: presses.length, firstTeam, open: answerWindow(room, now) === 'open', falseStart: room.falseStarts[key]?.includes(playerId) ?? false }
       : null,
     mayChooseStake: kind === 'risk' && !session.revealed && !isClosed(room, key) && session.activeTeamId === player.teamId && leader,
+    standing: standings?.get(player.id) ?? null,
     serverNow: now,
   })
 }
@@ -173,6 +240,8 @@ export function liveSummary(room: LiveRoom): LiveSummary {
     falseStarts: key && kind === 'buzzer'
       ? (room.falseStarts[key] ?? []).map((id) => ({ name: byId.get(id)?.name ?? '（已移出）', teamName: teamName(room.players.find((p) => p.id === id)?.teamId ?? '') }))
       : [],
+    leaderboard: leaderboardOf(room),
+    speed: room.speed,
   }
 }
 

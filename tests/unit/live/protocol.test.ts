@@ -23,6 +23,13 @@ describe('messages at the edge', () => {
     expect(parseClientMessage('{"t":"act","action":{"type":"next"}}', 10_000)).toMatchObject({ ok: true })
   })
 
+  it('takes the host’s speed-points switch only as a yes or no, and journals it', () => {
+    expect(parseClientMessage('{"t":"speed","on":true}', 10_000)).toEqual({ ok: true, message: { t: 'speed', on: true } })
+    expect(parseClientMessage('{"t":"speed","on":"yes"}', 10_000)).toEqual({ ok: false, why: 'shape' })
+    const journal = readJournal(new TextEncoder().encode([encodeEvent({ e: 'open', at: 1, code: '4821', hostSecret: 's' }), encodeEvent({ e: 'speed', at: 2, on: true })].join('')))
+    expect(journal.events.map((e) => e.e)).toEqual(['open', 'speed'])
+  })
+
   it('rate-limits: a burst, then a steady rate', () => {
     const limiter = createRateLimiter(2, 3)
     expect([0, 0, 0, 0].map(() => limiter.take(1000))).toEqual([true, true, true, false])

@@ -95,3 +95,50 @@ describe('the projector’s lobby (issue 18)', () => {
     expect(liveSummary(r.room).lobby.map((p) => p.name)).toEqual(['乙'])
   })
 })
+
+describe('the leaderboard after each question', () => {
+  /** 甲 and 丙 answer right, 乙 wrong; 丁 sits silent. */
+  function answered(): Room {
+    const r = new Room()
+    const [a, b, c] = [r.join('甲', 't1'), r.join('乙', 't1'), r.join('丙', 't2')]
+    r.join('丁', 't2')
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, a, r.key, '一年', r.now))
+    r.take(decideAnswer(r.room, b, r.key, '半年', r.now))
+    r.take(decideAnswer(r.room, c, r.key, '一年', r.now))
+    return r
+  }
+
+  it('is not shown before reveal, and no phone gets a standing before it', () => {
+    const r = answered()
+    expect(liveSummary(r.room).leaderboard).toBeNull()
+    expect(playerViewOf(r.room, 'p-甲', r.now)).not.toHaveProperty('standing')
+  })
+
+  it('after reveal ranks the members and the teams with what this question changed', () => {
+    const r = answered()
+    r.act({ type: 'reveal' })
+    const board = liveSummary(r.room).leaderboard!
+    expect(board.top).toEqual([
+      { rank: 1, name: '甲', teamName: '第一党小组', score: 10, delta: 10 },
+      { rank: 1, name: '丙', teamName: '第二党小组', score: 10, delta: 10 },
+      { rank: 3, name: '乙', teamName: '第一党小组', score: 0, delta: 0 },
+      { rank: 3, name: '丁', teamName: '第二党小组', score: 0, delta: 0 },
+    ])
+    // 第一党小组: one right of two who answered; 第二党小组: one right of one (silent 丁 does not count).
+    expect(board.teams.map((t) => [t.rank, t.name, t.delta])).toEqual([[1, '第二党小组', 10], [2, '第一党小组', 5]])
+    expect(board.teams.every((t) => t.score === 100 + t.delta)).toBe(true)
+  })
+
+  it('gives each phone its own place and points, with only this question’s change', () => {
+    const r = answered()
+    r.act({ type: 'reveal' })
+    expect(playerViewOf(r.room, 'p-乙', r.now)?.standing).toEqual({ rank: 3, of: 4, score: 0, delta: 0 })
+    r.act({ type: 'next' })
+    r.take(decideAnswer(r.room, 'p-乙', r.key, '十八', r.now))
+    expect(playerViewOf(r.room, 'p-乙', r.now)).not.toHaveProperty('standing')
+    r.act({ type: 'reveal' })
+    expect(playerViewOf(r.room, 'p-乙', r.now)?.standing).toEqual({ rank: 1, of: 4, score: 10, delta: 10 })
+    expect(playerViewOf(r.room, 'p-甲', r.now)?.standing).toEqual({ rank: 1, of: 4, score: 10, delta: 0 })
+  })
+})
