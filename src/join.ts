@@ -1,4 +1,4 @@
-import { createApp } from 'vue'
+import { createApp, h } from 'vue'
 import MeetingJoinView from './views/meeting/MeetingJoinView.vue'
 import './styles/main.css'
 
@@ -7,4 +7,5 @@ import './styles/main.css'
  * join view and what it imports. The study app's chunks — the question bank, the texts, the
  * search index — are never loaded by a phone, so no answer can be read from its assets.
  */
-createApp(MeetingJoinView).mount('#app')
+// The study app's shell gives its routes their main landmark; this page has no shell, so it gives its own.
+createApp({ render: () => h('main', { id: 'main' }, [h(MeetingJoinView)]) }).mount('#app')
