@@ -7,8 +7,14 @@ import { loadBundledCorpus } from '../build/contentFiles'
 import { buildVocabulary } from '../build/searchVocabulary'
 import { PassageSearch } from '../../src/lib/search/engine'
 
+/** Passage-table positions, best first, and the gaps (`docId#anchor`) a notice names as holding the answer. */
+export interface BenchAnswer {
+  ids: number[]
+  gaps?: string[]
+}
+
 /** Answers a query with passage-table positions, best first, at most `limit` of them. */
-export type BenchSearch = (query: string, limit: number) => number[] | Promise<number[]>
+export type BenchSearch = (query: string, limit: number) => number[] | BenchAnswer | Promise<number[] | BenchAnswer>
 
 /** A search engine under test: built over the passage table. */
 export interface BenchEngine {
