@@ -7,6 +7,7 @@ import { CATCHWORD_CATEGORIES, CLOSED_LISTS, QUOTED_TERMS, TERM_FAMILIES } from 
 import type { StudyDocument } from '../../src/lib/content/types'
 import { PassageSearch } from '../../src/lib/search/engine'
 import { HEADING_SEPARATOR, toSearchable } from '../../src/lib/search/passages'
+import { PINYIN_OPTIONS, readingsOf } from '../../src/lib/search/pinyin'
 import type { SearchVocabulary } from '../../src/lib/search/vocabulary'
 import { CONTENT_DIR } from './contentFiles'
 
@@ -75,7 +76,14 @@ export function buildVocabulary(documents: readonly StudyDocument[], terms = rea
   const prose = documents.filter((doc) => doc.kind === 'glossary' || doc.kind === 'article').map((doc) => doc.id)
   // Longest short form first, so a longer one is spelled out before a shorter one inside it.
   const synonyms = Object.entries(terms.synonyms).sort((a, b) => b[0].length - a[0].length)
-  return { fold, initials, synonyms, documents: names, prose }
+  // Every character's readings (polyphones all): full pinyin and initials of any word of the texts.
+  const readings = readingsOf(used, readCharacter)
+  return { fold, initials, synonyms, documents: names, prose, readings }
+}
+
+/** A character's toneless readings, ü as v (pinyin-pro; also what the browser loads lazily for a branch's own documents). */
+export function readCharacter(ch: string): string[] {
+  return pinyin(ch, PINYIN_OPTIONS)
 }
 
 /** The app's search over the bundled texts, as the build ships it (CLI, bench and build plugin share this). */

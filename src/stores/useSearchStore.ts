@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
 import { PassageSearch, type SearchHit, type SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
+import { PINYIN_OPTIONS, readingsOf } from '@/lib/search/pinyin'
 import { toSearchable } from '@/lib/search/passages'
 import type { StudyDocument } from '@/lib/content/types'
 import { parseRecent, rememberQuery } from '@/lib/search/recent'
@@ -107,7 +108,19 @@ export const useSearchStore = defineStore('search', () => {
       const indexed = new Set(indexedLocal)
       indexedLocal = now
       await search.addInSteps(toSearchable(now.filter((doc) => !indexed.has(doc))))
+      await readNewCharacters(search)
     })
+  }
+
+  /**
+   * Pinyin for characters only a branch's own document uses: the converter is fetched (a lazy chunk, never in
+   * the app shell) only when such a document is added, and only their readings are computed.
+   */
+  async function readNewCharacters(search: PassageSearch): Promise<void> {
+    const missing = search.charactersWithoutReading()
+    if (!missing.length) return
+    const { pinyin } = await import('pinyin-pro')
+    search.addReadings(readingsOf(missing, (ch) => pinyin(ch, PINYIN_OPTIONS)))
   }
   watch(() => library.local, () => void syncLocal())
 

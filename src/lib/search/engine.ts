@@ -6,6 +6,7 @@ import { isLatinTerm, tokenizeForIndex, tokenizeQueryWord } from './tokenize'
 import { understand, type UnderstoodQuery } from './understand'
 import { EMPTY_VOCABULARY, type SearchVocabulary } from './vocabulary'
 import { coverage, foundParts } from './partial'
+import { decodeLetters, pairTable, PASSAGE_COUNT_KEY, tripleSet, type PairTable, type Readings } from './pinyin'
 
 /** What the index knows of a passage; `id` is the passage's position in the passage table. */
 export interface SearchablePassage {
@@ -100,6 +101,8 @@ const MIN_CANDIDATES = 30
 const LEAD_FACTOR = 2
 /** How many postings the OR query for closest matches may read (see `closest`). */
 const CANDIDATE_POSTINGS = 2000
+/** Up to this many characters of text, pinyin read back must stand in the texts three characters at a time. */
+const TRIPLES_UP_TO = 2_000_000
 /** The app’s own prose yields to an official text unless it matches clearly (25 %) better. */
 const PROSE_FACTOR = 0.8
 /** Passages of a document the query names come first within their tier. */
@@ -134,7 +137,7 @@ export class PassageSearch {
     private readonly index: MiniSearch<IndexedFields>,
     private readonly passages: SearchablePassage[],
     plain: AsPlainObject,
-    private readonly vocabulary: SearchVocabulary,
+    private vocabulary: SearchVocabulary,
   ) {
     passages.forEach((passage, id) => this.track(passage, id))
     this.documentFrequency = documentFrequencies(plain)
@@ -204,6 +207,7 @@ export class PassageSearch {
 
   /** Keeps document frequencies in step with added and removed passages, without re-reading the index. */
   private countTerms(passages: readonly SearchablePassage[], change: 1 | -1): void {
+    this.pairTable = null
     for (const passage of passages) {
       for (const term of new Set([...tokenizeForIndex(passage.heading), ...tokenizeForIndex(passage.text)]))
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + change)
@@ -225,7 +229,8 @@ export class PassageSearch {
       this.allTerms(query.words, allowed, true, keep)
       return this.ranked(found, null, limit)
     }
-    const understood = understand(query.words.join(' '), this.vocabulary, (term) => this.frequency(term) > 0)
+    const understood = understand(query.words.join(' '), this.vocabulary, (term) => this.frequency(term) > 0, (letters, initials) =>
+      decodeLetters(letters, initials, this.vocabulary.readings ?? {}, this.termFrequency, this.pairs()))
     const direct = this.direct(understood, allowed)
     for (const [id, hit] of direct) found.set(id, hit)
     for (const words of understood.variants) this.allTerms(words, allowed, false, keep)
@@ -242,6 +247,38 @@ export class PassageSearch {
 
   private frequency(term: string): number {
     return this.documentFrequency.get(term) ?? 0
+  }
+
+  /** Han characters of the indexed texts with no pinyin reading yet (a branch's own document may bring new ones). */
+  charactersWithoutReading(): string[] {
+    const known = new Set(Object.values(this.vocabulary.readings ?? {}).join(''))
+    const missing = new Set<string>()
+    this.haystacks.forEach((h, id) => {
+      if (this.removed.has(id)) return
+      for (const [run] of `${h.heading}${h.text}`.matchAll(HAN_RUN)) for (const ch of run) if (!known.has(ch)) missing.add(ch)
+    })
+    return [...missing]
+  }
+
+  /** Adds readings (from ./pinyin.ts `readingsOf`) for characters the build did not know. */
+  addReadings(readings: Readings): void {
+    const merged: Readings = { ...this.vocabulary.readings }
+    for (const [syllable, chars] of Object.entries(readings)) for (const ch of chars) if (!(merged[syllable] ?? '').includes(ch)) merged[syllable] = (merged[syllable] ?? '') + ch
+    this.vocabulary = { ...this.vocabulary, readings: merged }
+  }
+
+  private readonly termFrequency = (term: string) =>
+    term === PASSAGE_COUNT_KEY ? this.passages.length - this.removed.size : this.frequency(term)
+
+  /** Which characters follow which in the texts: built when pinyin is first typed, renewed when passages change. */
+  private pairTable: PairTable | null = null
+  private pairs(): PairTable {
+    if (this.pairTable) return this.pairTable
+    const pairs = [...this.documentFrequency].filter(([term, n]) => n > 0 && term.length === 2).map(([term]) => term)
+    const live = this.haystacks.filter((_, id) => !this.removed.has(id))
+    const size = live.reduce((n, h) => n + h.text.length, 0)
+    const triples = size <= TRIPLES_UP_TO ? tripleSet(live.flatMap((h) => [h.heading, h.text])) : undefined
+    return (this.pairTable = pairTable(pairs, triples))
   }
 
   /** The document a query names (its first passage stands for it) and the article it cites. */
@@ -398,5 +435,6 @@ function haystack(passage: SearchablePassage): Haystack {
   return { heading, text, lead: LEAD.exec(text)![0], label: Number.isNaN(label) ? null : label }
 }
 
+const HAN_RUN = /\p{Script=Han}+/gu
 const LEAD = /^[^。，,；;：:\n]*/u
 const LABEL = /^第?([零〇一二三四五六七八九十百两]+)[条项点款]?$/u

@@ -1,4 +1,5 @@
 import { parseNumeral } from '../content/numerals'
+import { isFullPinyin } from './pinyin'
 import { foldTraditional, termForInitials, type SearchVocabulary } from './vocabulary'
 
 /**
@@ -39,9 +40,9 @@ export interface UnderstoodQuery {
  * Reads a normalised query (words separated by spaces) as a member means it.
  * `isIndexed` tells whether a Latin word is a word of the texts (then it is not read as pinyin).
  */
-export function understand(normalized: string, vocabulary: SearchVocabulary, isIndexed: (term: string) => boolean): UnderstoodQuery {
+export function understand(normalized: string, vocabulary: SearchVocabulary, isIndexed: (term: string) => boolean, spell: SpellLetters = () => null): UnderstoodQuery {
   let text = foldTraditional(normalized, vocabulary.fold).trim()
-  if (/^[a-z]{2,}$/.test(text) && !isIndexed(text)) text = termForInitials(text, vocabulary.initials) ?? text
+  if (LETTERS.test(text) && !text.split(' ').some(isIndexed)) text = fromLetters(text.replace(/\s+/gu, ''), vocabulary, spell) ?? text
 
   let docId: string | null = null
   let rest = text
@@ -84,6 +85,21 @@ export function understand(normalized: string, vocabulary: SearchVocabulary, isI
     if (words.length && !seen.has(key)) seen.add(key), scoped.push(words)
   }
   return { text, docId, titleOnly, citation: Number.isNaN(citation) ? null : citation, variants, scoped, pieces, atoms }
+}
+
+/** Reads Latin letters as the Han words of the texts they spell: `initials` one letter per character. */
+export type SpellLetters = (letters: string, initials: boolean) => string | null
+
+const LETTERS = /^[a-z]{2,}(?: [a-z]+)*$/u
+
+/**
+ * Pinyin typed for Han words: whole syllables (dangyuanyiwu, rudang shici) are read as full pinyin; other
+ * letters as initials — first the start of a reviewed term (glossary terms, names, headings), then any word of the
+ * texts, then a part of a reviewed term.
+ */
+function fromLetters(letters: string, vocabulary: SearchVocabulary, spell: SpellLetters): string | null {
+  if (vocabulary.readings && isFullPinyin(letters, vocabulary.readings)) return spell(letters, false)
+  return termForInitials(letters, vocabulary.initials, { within: false }) ?? spell(letters, true) ?? termForInitials(letters, vocabulary.initials)
 }
 
 /** Short forms replaced by the full wording the texts use (中纪委 → 中央纪律检查委员会); the build lists the longest first. */
