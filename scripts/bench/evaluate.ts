@@ -13,7 +13,8 @@ export interface KindScore {
 /**
  * recall@1 / recall@5: share of queries with a wanted passage first / in the first five;
  * MRR: mean of 1 / rank of the first wanted passage (0 when not in the first 20).
- * A query that wants `none` counts as found first when no passage is returned; one that wants a gap, when
+ * A query that wants `none` counts as found first when no passage is returned or the engine says first that the
+ * texts do not answer it (closest matches may follow, marked); one that wants a gap, when
  * the search names that gap (its notice stands above the list).
  */
 export async function evaluate(search: BenchSearch, passages: readonly SearchablePassage[], queries: readonly EvalQuery[]): Promise<{ kinds: KindScore[]; all: KindScore; misses: string[] }> {
@@ -23,7 +24,7 @@ export async function evaluate(search: BenchSearch, passages: readonly Searchabl
   for (const query of queries) {
     const answer = asAnswer(await search(query.q, 20))
     const rank = wantsNone(query)
-      ? Number(answer.ids.length === 0)
+      ? Number(answer.ids.length === 0 || answer.none === true)
       : answer.gaps?.some((gap) => isWantedGap(query, gap))
         ? 1
         : answer.ids.findIndex((id) => isWanted(query, passages[id]!.docId, passages[id]!.anchor)) + 1
