@@ -1,5 +1,5 @@
 import { computed, watch, type Ref } from 'vue'
-import type { SearchHit } from '@/lib/search/engine'
+import type { SearchHit, SearchNotice } from '@/lib/search/engine'
 import { parseQuery, type ParsedQuery } from '@/lib/search/query'
 import { useSearchStore } from '@/stores/useSearchStore'
 import { useDebounced } from './useDebouncedRef'
@@ -14,6 +14,8 @@ export interface UseSearchResultsOptions {
 export interface UseSearchResultsReturn {
   parsed: Readonly<Ref<ParsedQuery>>
   hits: Readonly<Ref<SearchHit[]>>
+  /** What to tell the member when the texts cannot answer as asked (no such article, a gap, nothing). */
+  notice: Readonly<Ref<SearchNotice | null>>
   error: Readonly<Ref<string | null>>
 }
 
@@ -26,8 +28,8 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
   // The index is fetched the first time there is something to look for.
   watch(parsed, (q) => q.terms.length && void store.ensureEngine(), { immediate: true })
 
-  const hits = computed(() =>
-    store.engine && parsed.value.terms.length ? store.search(parsed.value, { limit, docIds: docIds?.value }) : [],
+  const answer = computed(() =>
+    store.engine && parsed.value.terms.length ? store.answer(parsed.value, { limit, docIds: docIds?.value }) : { hits: [], notice: null },
   )
-  return { parsed, hits, error: computed(() => store.error) }
+  return { parsed, hits: computed(() => answer.value.hits), notice: computed(() => answer.value.notice), error: computed(() => store.error) }
 }

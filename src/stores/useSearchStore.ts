@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
-import { PassageSearch, type SearchHit, type SearchRequest } from '@/lib/search/engine'
+import { PassageSearch, type SearchAnswer, type SearchHit, type SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
 import { PINYIN_OPTIONS, readingsOf } from '@/lib/search/pinyin'
 import { toSearchable } from '@/lib/search/passages'
@@ -76,8 +76,19 @@ export const useSearchStore = defineStore('search', () => {
   }
 
   function search(text: string | ParsedQuery, request?: SearchRequest): SearchHit[] {
+    return answer(text, request).hits
+  }
+
+  /** The results and what to tell the member when the texts cannot answer as asked. */
+  function answer(text: string | ParsedQuery, request?: SearchRequest): SearchAnswer {
     void revision.value
-    return engine.value?.search(text, request) ?? []
+    return engine.value?.answer(text, request) ?? { hits: [], notice: null }
+  }
+
+  /** The query as the engine reads it (short forms spelled out, pinyin read back), for highlighting. */
+  function readAs(text: string): string {
+    void revision.value
+    return engine.value?.readAs(text) ?? text
   }
 
   /**
@@ -133,7 +144,7 @@ export const useSearchStore = defineStore('search', () => {
     })
   }
 
-  return { engine, error, query, recent, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, replaceDocuments }
+  return { engine, error, query, recent, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, answer, readAs, replaceDocuments }
 })
 
 function readRecent(): string[] {

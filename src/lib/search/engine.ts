@@ -286,8 +286,7 @@ export class PassageSearch {
       this.allTerms(query.words, allowed, true, keep)
       return { hits: this.ranked(found, null, limit), notice: null }
     }
-    const understood = understand(query.words.join(' '), this.vocabulary, (term) => this.frequency(term) > 0, (letters, initials) =>
-      decodeLetters(letters, initials, this.vocabulary.readings ?? {}, this.termFrequency, this.pairs()))
+    const understood = this.understand(query)
     const direct = this.direct(understood, allowed)
     for (const [id, hit] of direct) found.set(id, hit)
     const missing = this.missingArticle(understood, direct)
@@ -313,6 +312,22 @@ export class PassageSearch {
     if (hits.every(isClosest) && evidence < NO_ANSWER_EVIDENCE)
       return { hits: evidence >= WEAK_EVIDENCE ? hits.slice(0, LAST_RESORT) : [], notice: { kind: 'no-answer' } }
     return { hits, notice: null }
+  }
+
+  /**
+   * The query as this engine reads it, words separated by spaces: as typed (traditional folded, pinyin read
+   * back) and with short forms and everyday words spelled out — what a reader should highlight.
+   */
+  readAs(raw: string): string {
+    const query = parseQuery(raw)
+    if (query.phrase || !query.terms.length) return raw
+    const understood = this.understand(query)
+    return [...new Set([...understood.variants.flat(), ...understood.pieces])].join(' ')
+  }
+
+  private understand(query: ParsedQuery): UnderstoodQuery {
+    return understand(query.words.join(' '), this.vocabulary, (term) => this.frequency(term) > 0, (letters, initials) =>
+      decodeLetters(letters, initials, this.vocabulary.readings ?? {}, this.termFrequency, this.pairs()))
   }
 
   /** A cited article or point the named document does not have (党章第六十条): the notice, else null. */

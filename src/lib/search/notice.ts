@@ -13,7 +13,7 @@ export function noticeMessage(notice: SearchNotice): string {
     case 'no-article':
       return `《${notice.docTitle}》共${formatNumeral(notice.last)}${notice.unit}，没有第${formatNumeral(notice.number)}${notice.unit}。`
     case 'gap':
-      return `答案可能在《${notice.docTitle}》${gapPlace(notice)}：这部分经党的二十大修改，修改后的原文本应用暂缺${notice.note ? `（${notice.note}）` : ''}，可用正式文本补全。`
+      return `答案可能在《${notice.docTitle}》${gapPlace(notice)}：这部分经党的二十大修改，修改后的原文本应用暂缺${notice.note ? `（${notice.note.replace(/。$/u, '')}）` : ''}，可用正式文本补全。`
     case 'no-answer':
       return '书库中没有直接回答这个问题的内容。可换个说法，或用空格分开几个关键词。'
   }
