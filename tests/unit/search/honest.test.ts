@@ -11,7 +11,7 @@ const at = (hit: SearchHit | undefined) => (hit ? `${hit.passage.docId}#${hit.pa
 beforeAll(() => {
   const documents = loadBundledCorpus()
   engine = PassageSearch.build(toSearchable(documents), buildVocabulary(documents))
-})
+}, 60_000)
 
 describe('an article number the document does not have', () => {
   it.each([

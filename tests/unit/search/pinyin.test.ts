@@ -6,13 +6,16 @@ import { loadBundledCorpus } from '../../../scripts/build/contentFiles'
 import { buildVocabulary, readCharacter } from '../../../scripts/build/searchVocabulary'
 
 let engine: PassageSearch
+let documents: ReturnType<typeof loadBundledCorpus>
+let vocabulary: ReturnType<typeof buildVocabulary>
 const at = (hit: SearchHit | undefined) => (hit ? `${hit.passage.docId}#${hit.passage.anchor}` : 'nothing')
 const top5 = (query: string) => engine.search(query, { limit: 5 }).map(at)
 
 beforeAll(() => {
-  const documents = loadBundledCorpus()
-  engine = PassageSearch.build(toSearchable(documents), buildVocabulary(documents))
-})
+  documents = loadBundledCorpus()
+  vocabulary = buildVocabulary(documents)
+  engine = PassageSearch.build(toSearchable(documents), vocabulary)
+}, 60_000)
 
 describe('pinyin of any word of the texts, not only a list', () => {
   it.each([
@@ -44,10 +47,20 @@ describe('pinyin of any word of the texts, not only a list', () => {
   })
 
   it('learns the words of a document the branch adds', () => {
-    const vocabulary = buildVocabulary(loadBundledCorpus())
-    const own = PassageSearch.build(toSearchable(loadBundledCorpus()), vocabulary)
+    const own = PassageSearch.build(toSearchable(documents), vocabulary)
     expect(own.search('ganbu shibuzhun').map(at)).not.toContain('local-1#p-1')
     own.add([{ docId: 'local-1', docTitle: '本地文件', anchor: 'p-1', heading: '', text: '干部作风十不准：不准迟到早退。' }])
     expect(own.search('zfsbz').map(at)).toContain('local-1#p-1')
+  })
+
+  it('reads characters only a branch document uses once their readings are added (as the store does, lazily)', () => {
+    const own = PassageSearch.build(toSearchable(documents), vocabulary)
+    own.add([{ docId: 'local-2', docTitle: '本地文件', anchor: 'p-1', heading: '', text: '坚决反对饕餮之风。' }])
+    const missing = own.charactersWithoutReading()
+    expect(missing).toEqual(expect.arrayContaining(['饕', '餮']))
+    expect(own.search('taotie').map(at)).not.toContain('local-2#p-1')
+    own.addReadings(readingsOf(missing, readCharacter))
+    expect(own.charactersWithoutReading()).toEqual([])
+    expect(own.search('taotie').map(at)).toContain('local-2#p-1')
   })
 })
