@@ -132,6 +132,10 @@ const EVIDENCE_WEIGHT = 1
 const TYPO_WEIGHT = 0.5
 /** A character in fewer than one passage in twenty is rare enough to highlight on its own. */
 const RARE_WEIGHT = Math.log(20)
+/** A character in at most one passage in this many brings closest-match candidates of its own. */
+const RARE_SHARE = 10
+/** How many of the best closest candidates are weighed for 书库中没有直接回答. */
+const STRENGTH_CANDIDATES = 12
 /** Words longer than this are phrases, not a subject an article's opening clause names. */
 const SUBJECT_MAX = 8
 /** Score of a passage whose opening clause names the subject, before its position and length discount it. */
@@ -480,7 +484,10 @@ export class PassageSearch {
    */
   private closest(query: UnderstoodQuery, allowed: (id: number) => boolean, found: Map<number, Found>, limit: number): number {
     const chars = [...new Set(query.pieces.flatMap((piece) => [...piece].filter((ch) => HAN_CHAR.test(ch))))]
-    const all = [...new Set([...query.pieces.flatMap(tokenizeQueryWord), ...chars])].filter((term) => this.frequency(term) > 0 || isLatinTerm(term))
+    const live = this.passages.length - this.removed.size
+    // Single characters bring candidates only when rare (出访's 访, 随行's 随): common ones would bring everything.
+    const rareChars = chars.filter((ch) => this.frequency(ch) > 0 && this.frequency(ch) * RARE_SHARE <= live)
+    const all = [...new Set([...query.pieces.flatMap(tokenizeQueryWord), ...rareChars])].filter((term) => this.frequency(term) > 0 || isLatinTerm(term))
     if (!all.length) return 0
     // Candidates come from the rarer terms (they carry BM25's weight anyway), within a budget of
     // postings, so a question full of common pairs costs little on a large corpus; coverage below
@@ -499,7 +506,6 @@ export class PassageSearch {
     })
     // Each character weighs by its rarity (inverse document frequency); one the texts never use weighs most,
     // so an off-topic word (炒股, 天气) keeps a question about it from looking answered.
-    const live = this.passages.length - this.removed.size
     const weightOf = (ch: string) => Math.log((live + 1) / (this.frequency(ch) + 0.5))
     const weights = chars.map(weightOf)
     const total = weights.reduce((a, b) => a + b, 0) || 1
@@ -523,19 +529,21 @@ export class PassageSearch {
     let strongest = 0
     const scored = candidates.map((result) => {
       const id = result.id as number
-      const { heading, text } = this.haystacks[id]!
-      const haystack = `${heading}\n${text}`
+      const haystack = this.haystacks[id]!.full
       const measure = coverage(haystack, query.pieces, query.atoms)
       let held = 0
       chars.forEach((ch, i) => haystack.includes(ch) && (held += weights[i]!))
       const evidence = held / total
+      return { id, haystack, measure, evidence, score: measure.share + 0.5 * measure.longest + 0.3 * (result.score / best) + EVIDENCE_WEIGHT * evidence }
+    })
+    // How much of the query's weight the best few hold, in runs of two or more: tells an answer from noise.
+    for (const candidate of [...scored].sort((a, b) => b.score - a.score).slice(0, STRENGTH_CANDIDATES)) {
       query.phrasings.forEach((words, i) => {
         // Fragments of a known term count here too (谁主管 of 谁主管谁负责): this weighs the words, not the highlight.
-        const parts = coverage(haystack, words, EMPTY_ATOMS).parts
+        const parts = coverage(candidate.haystack, words, EMPTY_ATOMS).parts
         strongest = Math.max(strongest, parts.reduce((sum, part) => sum + weightOfRun(part), 0) / phrasingWeights[i]!)
       })
-      return { id, measure, evidence, score: measure.share + 0.5 * measure.longest + 0.3 * (result.score / best) + EVIDENCE_WEIGHT * evidence }
-    })
+    }
     // Rare characters alone vouch for a passage only when nothing holds the query's words as asked.
     const asAsked = [...found.values()].some((hit) => hit.tier >= 0)
     const enough = scored.filter((s) => s.measure.share >= MIN_COVERAGE || (!asAsked && s.evidence >= MIN_EVIDENCE))
@@ -607,6 +615,8 @@ function documentFrequencies(plain: AsPlainObject): Map<string, number> {
 interface Haystack {
   heading: string
   text: string
+  /** Heading and text, as closest matches measure them. */
+  full: string
   /** The normalised notes of the passage's gaps ('' when it has none). */
   gap: string
   /** What the document counts by: 条 for articles, 项 for points. */
@@ -624,7 +634,7 @@ function haystack(passage: SearchablePassage): Haystack {
   const number = LABEL.exec(last)
   const label = number ? parseNumeral(number[1]!) : NaN
   const gap = passage.gap ? normalize(gapTopic(passage.gap)) : ''
-  return { heading, text, gap, unit: number?.[2] === '项' || number?.[2] === '点' ? '项' : '条', lead: LEAD.exec(text)![0], label: Number.isNaN(label) ? null : label }
+  return { heading, text, full: `${heading}\n${text}`, gap, unit: number?.[2] === '项' || number?.[2] === '点' ? '项' : '条', lead: LEAD.exec(text)![0], label: Number.isNaN(label) ? null : label }
 }
 
 /** The passage's own part of its heading path (第五条 of 第二部分 … › 第五条). */
