@@ -381,9 +381,13 @@ export class PassageSearch {
     const words = query.pieces
     if ([...words.join('')].length < GAP_MIN_CHARS) return null
     let best: { id: number; longest: number } | null = null
+    // Notes repeat (every 总纲 gap shares its opening words; a large corpus repeats whole notes): measure each once.
+    const measured = new Map<string, ReturnType<typeof coverage>>()
     for (const id of this.gapIds) {
       if (!allowed(id)) continue
-      const measure = coverage(this.haystacks[id]!.gap, words, query.atoms)
+      const note = this.haystacks[id]!.gap
+      let measure = measured.get(note)
+      if (!measure) measured.set(note, (measure = coverage(note, words, query.atoms)))
       if (measure.share < 1) continue
       if (!best || measure.longest > best.longest) best = { id, longest: measure.longest }
     }
