@@ -7,8 +7,16 @@ import { loadBundledCorpus } from '../build/contentFiles'
 import { buildVocabulary } from '../build/searchVocabulary'
 import { PassageSearch } from '../../src/lib/search/engine'
 
+/** Passage-table positions, best first, and the gaps (`docId#anchor`) a notice names as holding the answer. */
+export interface BenchAnswer {
+  ids: number[]
+  gaps?: string[]
+  /** The engine says, above any list, that the texts do not answer the query (书库中没有直接回答). */
+  none?: boolean
+}
+
 /** Answers a query with passage-table positions, best first, at most `limit` of them. */
-export type BenchSearch = (query: string, limit: number) => number[] | Promise<number[]>
+export type BenchSearch = (query: string, limit: number) => number[] | BenchAnswer | Promise<number[] | BenchAnswer>
 
 /** A search engine under test: built over the passage table. */
 export interface BenchEngine {
@@ -22,7 +30,14 @@ export const ours: BenchEngine = {
     // The vocabulary is the bundled one (document names, synonyms, initials): built at build time like the app's.
     const engine = PassageSearch.build(passages, buildVocabulary(loadBundledCorpus()))
     const position = new Map(passages.map((passage, i) => [passage, i]))
-    return (query, limit) => engine.search(query, { limit }).map((hit) => position.get(hit.passage)!)
+    return (query, limit) => {
+      const { hits, notice } = engine.answer(query, { limit })
+      return {
+        ids: hits.map((hit) => position.get(hit.passage)!),
+        gaps: notice?.kind === 'gap' ? [`${notice.docId}#${notice.anchor}`] : [],
+        none: notice?.kind === 'no-answer' || notice?.kind === 'no-article',
+      }
+    }
   },
 }
 

@@ -7,6 +7,7 @@ import { CATCHWORD_CATEGORIES, CLOSED_LISTS, QUOTED_TERMS, TERM_FAMILIES } from 
 import type { StudyDocument } from '../../src/lib/content/types'
 import { PassageSearch } from '../../src/lib/search/engine'
 import { HEADING_SEPARATOR, toSearchable } from '../../src/lib/search/passages'
+import { PINYIN_OPTIONS, readingsOf } from '../../src/lib/search/pinyin'
 import type { SearchVocabulary } from '../../src/lib/search/vocabulary'
 import { CONTENT_DIR } from './contentFiles'
 
@@ -15,6 +16,7 @@ export const TERMS_FILE = join(CONTENT_DIR, 'search-terms.yaml')
 interface TermsFile {
   documents?: Record<string, string[]>
   synonyms?: Record<string, string>
+  everyday?: Record<string, string>
 }
 
 const HAN = /\p{Script=Han}/u
@@ -26,8 +28,9 @@ export function readTermsFile(file = TERMS_FILE): Required<TermsFile> {
   const bad = (what: string) => new Error(`${file}: ${what}`)
   for (const [id, names] of Object.entries(data.documents ?? {}))
     if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) throw bad(`documents.${id} must be a list of names`)
-  for (const [short, full] of Object.entries(data.synonyms ?? {})) if (typeof full !== 'string') throw bad(`synonyms.${short} must be one string`)
-  return { documents: data.documents ?? {}, synonyms: data.synonyms ?? {} }
+  for (const section of ['synonyms', 'everyday'] as const)
+    for (const [short, full] of Object.entries(data[section] ?? {})) if (typeof full !== 'string') throw bad(`${section}.${short} must be one string`)
+  return { documents: data.documents ?? {}, synonyms: data.synonyms ?? {}, everyday: data.everyday ?? {} }
 }
 
 /**
@@ -73,9 +76,17 @@ export function buildVocabulary(documents: readonly StudyDocument[], terms = rea
   const initials = [...spelled].map(([term, letters]): [string, string] => [letters, term])
 
   const prose = documents.filter((doc) => doc.kind === 'glossary' || doc.kind === 'article').map((doc) => doc.id)
-  // Longest short form first, so a longer one is spelled out before a shorter one inside it.
-  const synonyms = Object.entries(terms.synonyms).sort((a, b) => b[0].length - a[0].length)
-  return { fold, initials, synonyms, documents: names, prose }
+  // Longest short form first, so a longer one is spelled out before a shorter one inside it. Everyday words
+  // work like short forms: the query also looks for the wording the texts use.
+  const synonyms = Object.entries({ ...terms.everyday, ...terms.synonyms }).sort((a, b) => b[0].length - a[0].length)
+  // Every character's readings (polyphones all): full pinyin and initials of any word of the texts.
+  const readings = readingsOf(used, readCharacter)
+  return { fold, initials, synonyms, documents: names, prose, readings }
+}
+
+/** A character's toneless readings, ü as v (pinyin-pro; also what the browser loads lazily for a branch's own documents). */
+export function readCharacter(ch: string): string[] {
+  return pinyin(ch, PINYIN_OPTIONS)
 }
 
 /** The app's search over the bundled texts, as the build ships it (CLI, bench and build plugin share this). */

@@ -1,5 +1,5 @@
 import { computed, shallowRef, watch, type Ref } from 'vue'
-import type { SearchHit } from '@/lib/search/engine'
+import type { SearchAnswer, SearchHit, SearchNotice } from '@/lib/search/engine'
 import { parseQuery, type ParsedQuery } from '@/lib/search/query'
 import { useSearchStore } from '@/stores/useSearchStore'
 import { useDebounced } from './useDebouncedRef'
@@ -14,6 +14,8 @@ export interface UseSearchResultsOptions {
 export interface UseSearchResultsReturn {
   parsed: Readonly<Ref<ParsedQuery>>
   hits: Readonly<Ref<SearchHit[]>>
+  /** What to tell the member when the texts cannot answer as asked (no such article, a gap, nothing). */
+  notice: Readonly<Ref<SearchNotice | null>>
   error: Readonly<Ref<string | null>>
 }
 
@@ -27,16 +29,16 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
   watch(parsed, (q) => q.terms.length && void store.ensureEngine(), { immediate: true })
 
   // The engine answers later (it runs in a worker); only the answer to the latest question is shown.
-  const hits = shallowRef<SearchHit[]>([])
+  const answer = shallowRef<SearchAnswer>({ hits: [], notice: null })
   let asked = 0
   watch(
     [parsed, () => store.engine, () => store.revision, () => docIds?.value],
     async ([q]) => {
       const ticket = ++asked
-      const found = store.engine && q.terms.length ? await store.search(q, { limit, docIds: docIds?.value }) : []
-      if (ticket === asked) hits.value = found
+      const found = store.engine && q.terms.length ? await store.answer(q, { limit, docIds: docIds?.value }) : { hits: [], notice: null }
+      if (ticket === asked) answer.value = found
     },
     { immediate: true },
   )
-  return { parsed, hits, error: computed(() => store.error) }
+  return { parsed, hits: computed(() => answer.value.hits), notice: computed(() => answer.value.notice), error: computed(() => store.error) }
 }

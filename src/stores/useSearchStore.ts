@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
-import type { SearchHit, SearchRequest } from '@/lib/search/engine'
+import type { SearchAnswer, SearchHit, SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
 import type { StudyDocument } from '@/lib/content/types'
 import { parseRecent, rememberQuery } from '@/lib/search/recent'
@@ -88,6 +88,25 @@ export const useSearchStore = defineStore('search', () => {
     }
   }
 
+  /** The results and what to tell the member when the texts cannot answer as asked. */
+  async function answer(text: string | ParsedQuery, request?: SearchRequest): Promise<SearchAnswer> {
+    try {
+      return (await engine.value?.answer(text, request)) ?? { hits: [], notice: null }
+    } catch (cause) {
+      console.warn('search failed', cause)
+      return { hits: [], notice: null }
+    }
+  }
+
+  /** The query as the engine reads it (short forms spelled out, pinyin read back), for highlighting. */
+  async function readAs(text: string): Promise<string> {
+    try {
+      return (await engine.value?.readAs(text)) ?? text
+    } catch {
+      return text
+    }
+  }
+
   /**
    * Index changes run one after another: a long document is indexed in steps (the page stays responsive),
    * and a removal never overtakes the steps of an addition still under way.
@@ -120,6 +139,7 @@ export const useSearchStore = defineStore('search', () => {
       if (added.length) await search.addDocuments(added)
     })
   }
+
   watch(() => library.local, () => void syncLocal())
 
   /** Re-indexes bundled documents in place (their gaps filled from the branch's official copy). */
@@ -131,7 +151,7 @@ export const useSearchStore = defineStore('search', () => {
     })
   }
 
-  return { engine, error, query, recent, revision, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, replaceDocuments }
+  return { engine, error, query, recent, revision, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, answer, readAs, replaceDocuments }
 })
 
 function readRecent(): string[] {

@@ -1,6 +1,7 @@
 import { checkBankInSteps } from '@/lib/bank/check'
 import type { CheckedQuestion, ParsedQuestion } from '@/lib/bank/types'
-import { PassageSearch, type SearchHit, type SearchRequest } from '@/lib/search/engine'
+import { PassageSearch, type SearchAnswer as EngineAnswer, type SearchHit, type SearchRequest } from '@/lib/search/engine'
+import { PINYIN_OPTIONS, readingsOf } from '@/lib/search/pinyin'
 import { toSearchable } from '@/lib/search/passages'
 import type { ParsedQuery } from '@/lib/search/query'
 import type { StudyDocument } from '@/lib/content/types'
@@ -9,6 +10,8 @@ import type { StudyDocument } from '@/lib/content/types'
 export type SearchJob =
   | { kind: 'load' }
   | { kind: 'search'; query: string | ParsedQuery; request: SearchRequest }
+  | { kind: 'answer'; query: string | ParsedQuery; request: SearchRequest }
+  | { kind: 'read-as'; text: string }
   | { kind: 'remove'; docIds: string[] }
   | { kind: 'add'; documents: StudyDocument[] }
   /** An imported bank checked against the texts where the engine lives (the prompts are for duplicates). */
@@ -17,6 +20,8 @@ export type SearchJob =
 export type SearchAnswer =
   | { kind: 'done' }
   | { kind: 'hits'; hits: SearchHit[] }
+  | { kind: 'answer'; answer: EngineAnswer }
+  | { kind: 'text'; text: string }
   | { kind: 'checked'; questions: CheckedQuestion[] }
   | { kind: 'failed'; error: string }
 
@@ -38,11 +43,16 @@ export function searchRunner(loadIndex: () => Promise<[index: string, documents:
       switch (job.kind) {
         case 'search':
           return { kind: 'hits', hits: search.search(job.query, job.request) }
+        case 'answer':
+          return { kind: 'answer', answer: search.answer(job.query, job.request) }
+        case 'read-as':
+          return { kind: 'text', text: search.readAs(job.text) }
         case 'remove':
           for (const id of job.docIds) search.removeDocument(id)
           return { kind: 'done' }
         case 'add':
           await search.addInSteps(toSearchable(job.documents))
+          await readNewCharacters(search)
           return { kind: 'done' }
         case 'check-bank':
           // In steps even here: where no worker starts, this runner is on the page.
@@ -52,4 +62,15 @@ export function searchRunner(loadIndex: () => Promise<[index: string, documents:
       return { kind: 'failed', error: cause instanceof Error ? cause.message : String(cause) }
     }
   }
+}
+
+/**
+ * Pinyin for characters only a branch's own document uses: the converter (a lazy chunk, never in the app
+ * shell) is fetched only when such a document is added, and only their readings are computed.
+ */
+async function readNewCharacters(search: PassageSearch): Promise<void> {
+  const missing = search.charactersWithoutReading()
+  if (!missing.length) return
+  const { pinyin } = await import('pinyin-pro')
+  search.addReadings(readingsOf(missing, (ch) => pinyin(ch, PINYIN_OPTIONS)))
 }

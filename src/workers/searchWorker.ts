@@ -1,17 +1,23 @@
 import { toRaw } from 'vue'
 import type { CheckedQuestion, ParsedQuestion } from '@/lib/bank/types'
 import type { StudyDocument } from '@/lib/content/types'
-import type { SearchHit, SearchRequest } from '@/lib/search/engine'
+import type { SearchAnswer as EngineAnswer, SearchHit, SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
 import { searchRunner, type SearchAnswer, type SearchJob } from './searchJobs'
 
 /** The search engine as the page sees it: every call answers later, from a worker when one can start. */
 export interface SearchBackend {
   search(query: string | ParsedQuery, request?: SearchRequest): Promise<SearchHit[]>
+  /** The results and what to tell the member when the texts cannot answer as asked. */
+  answer(query: string | ParsedQuery, request?: SearchRequest): Promise<EngineAnswer>
+  /** The query as the engine reads it (short forms spelled out, pinyin read back). */
+  readAs(text: string): Promise<string>
   removeDocuments(docIds: string[]): Promise<void>
   addDocuments(documents: readonly StudyDocument[]): Promise<void>
   checkBank(questions: readonly ParsedQuestion[], cardPrompts: readonly string[]): Promise<CheckedQuestion[]>
 }
+
+const plainRequest = (request: SearchRequest): SearchRequest => ({ ...request, docIds: request.docIds ? [...request.docIds] : undefined })
 
 // Structured clone refuses Vue's proxies; the documents themselves are plain (markRaw) data.
 const plain = (documents: readonly StudyDocument[]): StudyDocument[] => toRaw(documents).map((doc) => toRaw(doc))
@@ -54,7 +60,9 @@ export async function startSearch(bundled: () => Promise<readonly StudyDocument[
   }
   const call = run
   return {
-    search: async (query, request = {}) => expect(await call({ kind: 'search', query: toRaw(query), request: { ...request, docIds: request.docIds ? [...request.docIds] : undefined } }), 'hits').hits,
+    search: async (query, request = {}) => expect(await call({ kind: 'search', query: toRaw(query), request: plainRequest(request) }), 'hits').hits,
+    answer: async (query, request = {}) => expect(await call({ kind: 'answer', query: toRaw(query), request: plainRequest(request) }), 'answer').answer,
+    readAs: async (text) => expect(await call({ kind: 'read-as', text }), 'text').text,
     removeDocuments: async (docIds) => void expect(await call({ kind: 'remove', docIds: [...docIds] }), 'done'),
     addDocuments: async (docs) => void expect(await call({ kind: 'add', documents: plain(docs) }), 'done'),
     checkBank: async (questions, cardPrompts) =>

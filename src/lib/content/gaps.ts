@@ -37,3 +37,8 @@ export function splitGaps(line: string): GapSegment[] {
   if (at < line.length) segments.push({ text: line.slice(at) })
   return segments
 }
+
+/** The explanations of a text's gap markers (what is missing there, and what the passage is about). */
+export function gapNotes(text: string): string[] {
+  return [...text.matchAll(GAP_MARKER)].map((m) => m[1]!)
+}

@@ -6,6 +6,7 @@ import { isLatinTerm, tokenizeForIndex, tokenizeQueryWord } from './tokenize'
 import { understand, type UnderstoodQuery } from './understand'
 import { EMPTY_VOCABULARY, type SearchVocabulary } from './vocabulary'
 import { coverage, foundParts } from './partial'
+import { decodeLetters, pairTable, PASSAGE_COUNT_KEY, tripleSet, type PairTable, type Readings } from './pinyin'
 
 /** What the index knows of a passage; `id` is the passage's position in the passage table. */
 export interface SearchablePassage {
@@ -15,6 +16,22 @@ export interface SearchablePassage {
   /** Heading path and label, e.g. `第一章 党员 › 第七条`. */
   heading: string
   text: string
+  /** Notes of the passage's gaps (official wording not reproduced; what the passage is about), if any. */
+  gap?: string
+}
+
+/** Said above the results when the texts cannot answer as asked. */
+export type SearchNotice =
+  /** The query cites an article or point the document does not have (党章第六十条). */
+  | { kind: 'no-article'; docId: string; docTitle: string; number: number; last: number; unit: string }
+  /** The answer would stand in a passage whose official wording is not reproduced: say which, offer to fill it. */
+  | { kind: 'gap'; docId: string; docTitle: string; anchor: string; heading: string; note: string }
+  /** Nothing in the texts answers the query directly (书库中没有直接回答). */
+  | { kind: 'no-answer' }
+
+export interface SearchAnswer {
+  hits: SearchHit[]
+  notice: SearchNotice | null
 }
 
 export interface SearchHit {
@@ -98,8 +115,34 @@ const PARTIAL_CANDIDATES = 120
 const MIN_CANDIDATES = 30
 /** A heading match whose passage opens with the words (after a quotation mark at most) outranks its siblings. */
 const LEAD_FACTOR = 2
+/** A match in a section title only weighs this much of its score. */
+const SECTION_FACTOR = 0.5
 /** How many postings the OR query for closest matches may read (see `closest`). */
 const CANDIDATE_POSTINGS = 2000
+/** Up to this many characters of text, pinyin read back must stand in the texts three characters at a time. */
+const TRIPLES_UP_TO = 2_000_000
+/** Below this share of the query's weight (rare characters weigh more), closest matches are not an answer. */
+const NO_ANSWER_EVIDENCE = 0.35
+/** …and below this, not even shown as closest matches. */
+const WEAK_EVIDENCE = 0.2
+/** A closest match holding this share of the query's weight is kept even when its pairs cover little. */
+const MIN_EVIDENCE = 0.5
+const EVIDENCE_WEIGHT = 1
+/** What a likely typo weighs in the share of a query a passage holds. */
+const TYPO_WEIGHT = 0.5
+/** A character in fewer than one passage in twenty is rare enough to highlight on its own. */
+const RARE_WEIGHT = Math.log(20)
+/** A character in at most one passage in this many brings closest-match candidates of its own. */
+const RARE_SHARE = 10
+/** How many of the best closest candidates are weighed for 书库中没有直接回答. */
+const STRENGTH_CANDIDATES = 12
+/** Words longer than this are phrases, not a subject an article's opening clause names. */
+const SUBJECT_MAX = 8
+/** Score of a passage whose opening clause names the subject, before its position and length discount it. */
+const SUBJECT_SCORE = 50
+/** A gap's note is matched only by queries of this many characters or more. */
+const GAP_MIN_CHARS = 3
+const EMPTY_ATOMS: ReadonlySet<string> = new Set()
 /** The app’s own prose yields to an official text unless it matches clearly (25 %) better. */
 const PROSE_FACTOR = 0.8
 /** Passages of a document the query names come first within their tier. */
@@ -129,12 +172,16 @@ export class PassageSearch {
   private readonly prose: Set<string>
   /** Passage ids of each document, in order: a named document's passages without scanning the table. */
   private readonly byDoc = new Map<string, number[]>()
+  /** Passages with gaps, whose notes a query may match. */
+  private readonly gapIds: number[] = []
+  /** Passage ids by each Han pair of their opening clause. */
+  private readonly byLeadPair = new Map<string, number[]>()
 
   private constructor(
     private readonly index: MiniSearch<IndexedFields>,
     private readonly passages: SearchablePassage[],
     plain: AsPlainObject,
-    private readonly vocabulary: SearchVocabulary,
+    private vocabulary: SearchVocabulary,
   ) {
     passages.forEach((passage, id) => this.track(passage, id))
     this.documentFrequency = documentFrequencies(plain)
@@ -143,7 +190,7 @@ export class PassageSearch {
 
   static build(passages: readonly SearchablePassage[], vocabulary: SearchVocabulary = EMPTY_VOCABULARY): PassageSearch {
     const index = new MiniSearch<IndexedFields>(INDEX_OPTIONS)
-    index.addAll(passages.map((p, id) => ({ id, heading: p.heading, text: p.text })))
+    index.addAll(passages.flatMap((p, id) => (p.text ? [{ id, heading: p.heading, text: p.text }] : [])))
     return new PassageSearch(index, [...passages], index.toJSON(), vocabulary)
   }
 
@@ -160,10 +207,11 @@ export class PassageSearch {
 
   /** Adds passages of a document added at run time (the branch's own files). */
   add(passages: readonly SearchablePassage[]): void {
-    const docs = passages.map((passage) => {
+    const docs = passages.flatMap((passage) => {
       const id = this.passages.push(passage) - 1
       this.track(passage, id)
-      return { id, heading: passage.heading, text: passage.text }
+      // A passage that is only a gap has no text to index; its note is matched apart (see `gapFor`).
+      return passage.text ? [{ id, heading: passage.heading, text: passage.text }] : []
     })
     this.index.addAll(docs)
     this.countTerms(passages, 1)
@@ -185,7 +233,15 @@ export class PassageSearch {
   }
 
   private track(passage: SearchablePassage, id: number): void {
-    this.haystacks.push(haystack(passage))
+    const hay = haystack(passage)
+    this.haystacks.push(hay)
+    if (hay.gap) this.gapIds.push(id)
+    // Passages by the first pair of their opening clause's words: where an article states its subject.
+    for (const pair of new Set(hanPairs(hay.lead))) {
+      const ids = this.byLeadPair.get(pair)
+      if (ids) ids.push(id)
+      else this.byLeadPair.set(pair, [id])
+    }
     const ids = this.byDoc.get(passage.docId)
     if (ids) ids.push(id)
     else this.byDoc.set(passage.docId, [id])
@@ -195,7 +251,7 @@ export class PassageSearch {
     const gone: SearchablePassage[] = []
     this.passages.forEach((passage, id) => {
       if (passage.docId !== docId || this.removed.has(id)) return
-      this.index.discard(id)
+      if (passage.text) this.index.discard(id)
       this.removed.add(id)
       gone.push(passage)
     })
@@ -204,17 +260,26 @@ export class PassageSearch {
 
   /** Keeps document frequencies in step with added and removed passages, without re-reading the index. */
   private countTerms(passages: readonly SearchablePassage[], change: 1 | -1): void {
+    this.pairTable = null
     for (const passage of passages) {
+      if (!passage.text) continue
       for (const term of new Set([...tokenizeForIndex(passage.heading), ...tokenizeForIndex(passage.text)]))
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + change)
     }
   }
 
-  search(raw: string | ParsedQuery, { limit = 20, docIds }: SearchRequest = {}): SearchHit[] {
+  search(raw: string | ParsedQuery, request: SearchRequest = {}): SearchHit[] {
+    return this.answer(raw, request).hits
+  }
+
+  /** The results, and what to tell the member when the texts cannot answer as asked (see `SearchNotice`). */
+  answer(raw: string | ParsedQuery, { limit = 20, docIds }: SearchRequest = {}): SearchAnswer {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw
-    if (!query.terms.length) return []
+    if (!query.terms.length) return { hits: [], notice: null }
     const only = docIds?.length ? new Set(docIds) : null
-    const allowed = (id: number) => !this.removed.has(id) && (!only || only.has(this.passages[id]!.docId))
+    const inScope = (id: number) => !this.removed.has(id) && (!only || only.has(this.passages[id]!.docId))
+    // A passage that is only a gap has no text to match; its note is matched apart (see `gapFor`).
+    const allowed = (id: number) => inScope(id) && Boolean(this.passages[id]!.text)
     const found = new Map<number, Found>()
     const keep = (id: number, hit: Found) => {
       const before = found.get(id)
@@ -223,11 +288,13 @@ export class PassageSearch {
 
     if (query.phrase) {
       this.allTerms(query.words, allowed, true, keep)
-      return this.ranked(found, null, limit)
+      return { hits: this.ranked(found, null, limit), notice: null }
     }
-    const understood = understand(query.words.join(' '), this.vocabulary, (term) => this.frequency(term) > 0)
+    const understood = this.understand(query)
     const direct = this.direct(understood, allowed)
     for (const [id, hit] of direct) found.set(id, hit)
+    const missing = this.missingArticle(understood, direct)
+    if (missing) return { hits: [], notice: missing }
     for (const words of understood.variants) this.allTerms(words, allowed, false, keep)
     // What follows a document's name is looked for in that document (党章 党员义务 → the Constitution).
     const named = understood.docId
@@ -236,12 +303,134 @@ export class PassageSearch {
     let whole = 0
     for (const hit of found.values()) if (hit.tier >= 1) whole++
     if (named || whole < limit) for (const words of understood.scoped) this.allTerms(words, scoped, false, keep)
-    if (found.size < limit) this.closest(understood, scoped, found, limit)
-    return this.ranked(found, understood.docId, limit)
+    if (!understood.titleOnly && understood.citation === null) this.subjects(understood.pieces, scoped, keep)
+    const gapScope = named ? (id: number) => inScope(id) && this.passages[id]!.docId === named : inScope
+    const gap = understood.titleOnly || understood.citation !== null ? null : this.gapFor(understood, gapScope, keep)
+    let evidence = 1
+    if (found.size < limit) evidence = this.closest(understood, scoped, found, limit)
+    const hits = this.ranked(found, understood.docId, limit)
+    if (gap) return { hits, notice: gap }
+    if (!hits.length) return { hits: [], notice: { kind: 'no-answer' } }
+    // Only closest matches, and they hold too little of what was asked: say so first. The few that hold a
+    // rare piece of it (首长视察时不要铺地毯 → 不铺设迎宾地毯) still follow, marked; mere common words (党员) do not.
+    if (hits.every(isClosest) && evidence < NO_ANSWER_EVIDENCE)
+      return { hits: evidence >= WEAK_EVIDENCE ? hits.slice(0, LAST_RESORT) : [], notice: { kind: 'no-answer' } }
+    return { hits, notice: null }
+  }
+
+  /**
+   * The query as this engine reads it, words separated by spaces: as typed (traditional folded, pinyin read
+   * back) and with short forms and everyday words spelled out — what a reader should highlight.
+   */
+  readAs(raw: string): string {
+    const query = parseQuery(raw)
+    if (query.phrase || !query.terms.length) return raw
+    const understood = this.understand(query)
+    return [...new Set([...understood.variants.flat(), ...understood.pieces])].join(' ')
+  }
+
+  private understand(query: ParsedQuery): UnderstoodQuery {
+    return understand(query.words.join(' '), this.vocabulary, (term) => this.frequency(term) > 0, (letters, initials) =>
+      decodeLetters(letters, initials, this.vocabulary.readings ?? {}, this.termFrequency, this.pairs()))
+  }
+
+  /** A cited article or point the named document does not have (党章第六十条): the notice, else null. */
+  private missingArticle(query: UnderstoodQuery, direct: Map<number, Found>): SearchNotice | null {
+    if (!query.docId || query.citation === null || [...direct.values()].some((hit) => hit.tier === 4)) return null
+    let last = 0
+    let unit = '条'
+    for (const id of this.byDoc.get(query.docId) ?? []) {
+      const { label, unit: own } = this.haystacks[id]!
+      if (this.removed.has(id) || label === null) continue
+      if (label > last) (last = label), (unit = own)
+    }
+    if (!last) return null
+    const docTitle = this.passages[this.byDoc.get(query.docId)![0]!]!.docTitle
+    return { kind: 'no-article', docId: query.docId, docTitle, number: query.citation, last, unit }
+  }
+
+  /**
+   * Passages whose opening clause holds every content word, if only in pieces (第三条 党员必须履行下列义务
+   * for 党员义务): an article states its subject there, so it outranks passages that merely mention the words.
+   */
+  private subjects(pieces: readonly string[], allowed: (id: number) => boolean, keep: (id: number, hit: Found) => void): void {
+    const words = pieces.filter((piece) => [...piece].length >= 2 && [...piece].length <= SUBJECT_MAX && !/[^\p{Script=Han}]/u.test(piece))
+    if (!words.length || words.length !== pieces.length) return
+    // A clause covering a word in runs of two or more holds its first and last pairs.
+    const needed = [...new Set(words.flatMap((word) => { const chars = [...word]; return [chars.slice(0, 2).join(''), chars.slice(-2).join('')] }))]
+    const lists = needed.map((pair) => this.byLeadPair.get(pair) ?? [])
+    lists.sort((a, b) => a.length - b.length)
+    const [first, ...rest] = lists
+    if (!first?.length) return
+    const others = rest.map((ids) => new Set(ids))
+    for (const id of first) {
+      if (!allowed(id) || !others.every((ids) => ids.has(id))) continue
+      const lead = this.haystacks[id]!.lead.replace(LEAD_LABEL, '')
+      if (!words.every((word) => coverage(lead, [word], EMPTY_ATOMS).share === 1)) continue
+      // Earlier in the clause, and in a shorter clause, is more surely the subject.
+      const at = Math.min(...words.map((word) => lead.indexOf([...word].slice(0, 2).join(''))))
+      keep(id, { tier: 2, score: SUBJECT_SCORE / (1 + at / 8) / (1 + lead.length / 40), matched: { partsOf: words } })
+    }
+  }
+
+  /**
+   * A passage whose official wording is missing and whose note holds every content word (社会主要矛盾 → 总纲
+   * 第十一自然段): the notice; the passage itself is kept as a match when the rest of it is text.
+   */
+  private gapFor(query: UnderstoodQuery, allowed: (id: number) => boolean, keep: (id: number, hit: Found) => void): SearchNotice | null {
+    const words = query.pieces
+    if ([...words.join('')].length < GAP_MIN_CHARS) return null
+    let best: { id: number; longest: number } | null = null
+    // Notes repeat (every 总纲 gap shares its opening words; a large corpus repeats whole notes): measure each once.
+    const measured = new Map<string, ReturnType<typeof coverage>>()
+    for (const id of this.gapIds) {
+      if (!allowed(id)) continue
+      const note = this.haystacks[id]!.gap
+      let measure = measured.get(note)
+      if (!measure) measured.set(note, (measure = coverage(note, words, query.atoms)))
+      if (measure.share < 1) continue
+      if (!best || measure.longest > best.longest) best = { id, longest: measure.longest }
+    }
+    if (!best) return null
+    const passage = this.passages[best.id]!
+    if (passage.text) keep(best.id, { tier: 2, score: SUBJECT_SCORE, matched: [] })
+    return { kind: 'gap', docId: passage.docId, docTitle: passage.docTitle, anchor: passage.anchor, heading: passage.heading, note: gapTopic(passage.gap!) }
   }
 
   private frequency(term: string): number {
     return this.documentFrequency.get(term) ?? 0
+  }
+
+  /** Han characters of the indexed texts with no pinyin reading yet (a branch's own document may bring new ones). */
+  charactersWithoutReading(): string[] {
+    const known = new Set(Object.values(this.vocabulary.readings ?? {}).join(''))
+    const missing = new Set<string>()
+    this.haystacks.forEach((h, id) => {
+      if (this.removed.has(id)) return
+      for (const [run] of `${h.heading}${h.text}`.matchAll(HAN_RUN)) for (const ch of run) if (!known.has(ch)) missing.add(ch)
+    })
+    return [...missing]
+  }
+
+  /** Adds readings (from ./pinyin.ts `readingsOf`) for characters the build did not know. */
+  addReadings(readings: Readings): void {
+    const merged: Readings = { ...this.vocabulary.readings }
+    for (const [syllable, chars] of Object.entries(readings)) for (const ch of chars) if (!(merged[syllable] ?? '').includes(ch)) merged[syllable] = (merged[syllable] ?? '') + ch
+    this.vocabulary = { ...this.vocabulary, readings: merged }
+  }
+
+  private readonly termFrequency = (term: string) =>
+    term === PASSAGE_COUNT_KEY ? this.passages.length - this.removed.size : this.frequency(term)
+
+  /** Which characters follow which in the texts: built when pinyin is first typed, renewed when passages change. */
+  private pairTable: PairTable | null = null
+  private pairs(): PairTable {
+    if (this.pairTable) return this.pairTable
+    const pairs = [...this.documentFrequency].filter(([term, n]) => n > 0 && term.length === 2).map(([term]) => term)
+    const live = this.haystacks.filter((_, id) => !this.removed.has(id))
+    const size = live.reduce((n, h) => n + h.text.length, 0)
+    const triples = size <= TRIPLES_UP_TO ? tripleSet(live.flatMap((h) => [h.heading, h.text])) : undefined
+    return (this.pairTable = pairTable(pairs, triples))
   }
 
   /** The document a query names (its first passage stands for it) and the article it cites. */
@@ -277,22 +466,33 @@ export class PassageSearch {
       const whole = inHeading || unsure.every((word) => heading.includes(word) || text.includes(word))
       if (phrase && !whole) continue
       const inLead = whole && words.every((word) => heading.includes(word) || lead.includes(word))
-      const tier = inHeading ? 3 : !whole ? 0 : inLead ? 2 : 1
+      // Words only in the title of a section above a numbered article (党员领导干部廉洁自律规范 › 第五条) say
+      // what the section is about, not the article: such a match ranks with the articles that name the
+      // subject in their opening clause, below it on ties.
+      const inSection = inHeading && Boolean(this.haystacks[id]!.label !== null) && !words.every((word) => ownHeading(heading).includes(word) || lead.includes(word))
+      const tier = inHeading && !inSection ? 3 : !whole ? 0 : inLead || inSection ? 2 : 1
       // Under one heading (a glossary term's entries), the entry that opens with the term — its
       // definition — comes first.
       const opens = tier === 3 && words.every((word) => { const at = text.indexOf(word); return at >= 0 && at <= 1 })
-      const score = opens ? result.score * LEAD_FACTOR : result.score
+      const score = opens ? result.score * LEAD_FACTOR : inSection ? result.score * SECTION_FACTOR : result.score
       keep(id, { tier, score, matched: whole ? [...words] : { partsOf: words } })
     }
   }
 
   /**
-   * Closest matches: any query pair may match (OR), BM25 picks the candidates, and a candidate is kept
-   * when it covers enough of the query's content; ranked by coverage, proximity and BM25.
+   * Closest matches: any query pair or character may match (OR), BM25 picks the candidates, and a candidate
+   * is kept when it covers enough of the query's content — in runs of two characters or more, or in its
+   * rare, deciding characters (出国访问不要带随从 → 出访, 随行人员); ranked by coverage, proximity, that weight and
+   * BM25. Returns the largest share of a phrasing's weight (rare characters weigh more) that a candidate holds
+   * in runs of two or more:党员可以炒股吗 holds 党员, a small share, so it is not answered.
    */
-  private closest(query: UnderstoodQuery, allowed: (id: number) => boolean, found: Map<number, Found>, limit: number): void {
-    const all = [...new Set(query.pieces.flatMap(tokenizeQueryWord))].filter((term) => this.frequency(term) > 0 || isLatinTerm(term))
-    if (!all.length) return
+  private closest(query: UnderstoodQuery, allowed: (id: number) => boolean, found: Map<number, Found>, limit: number): number {
+    const chars = [...new Set(query.pieces.flatMap((piece) => [...piece].filter((ch) => HAN_CHAR.test(ch))))]
+    const live = this.passages.length - this.removed.size
+    // Single characters bring candidates only when rare (出访's 访, 随行's 随): common ones would bring everything.
+    const rareChars = chars.filter((ch) => this.frequency(ch) > 0 && this.frequency(ch) * RARE_SHARE <= live)
+    const all = [...new Set([...query.pieces.flatMap(tokenizeQueryWord), ...rareChars])].filter((term) => this.frequency(term) > 0 || isLatinTerm(term))
+    if (!all.length) return 0
     // Candidates come from the rarer terms (they carry BM25's weight anyway), within a budget of
     // postings, so a question full of common pairs costs little on a large corpus; coverage below
     // is measured on the passage text against the whole query.
@@ -308,22 +508,58 @@ export class PassageSearch {
       combineWith: 'OR',
       filter: (result) => allowed(result.id as number) && !found.has(result.id as number),
     })
+    // Each character weighs by its rarity (inverse document frequency); one the texts never use weighs most,
+    // so an off-topic word (炒股, 天气) keeps a question about it from looking answered.
+    const weightOf = (ch: string) => Math.log((live + 1) / (this.frequency(ch) + 0.5))
+    const weights = chars.map(weightOf)
+    const total = weights.reduce((a, b) => a + b, 0) || 1
     // Enough candidates to fill the page several times over: coverage re-ranks them.
     const candidates = results.slice(0, Math.min(PARTIAL_CANDIDATES, Math.max(MIN_CANDIDATES, 3 * (limit - found.size))))
     const best = candidates[0]?.score ?? 1
+    // How much of a phrasing's weight stands in a passage in runs of two characters or more.
+    const weightOfRun = (run: string) => [...run].reduce((sum, ch) => sum + (HAN_CHAR.test(ch) ? weightOf(ch) : 0), 0)
+    // A character the texts never use between two they do is most likely a typo (党员义勿, 三会一棵): it weighs
+    // little; two or more unknown in a row are a word the texts do not have (炒股, 铁饭碗) and weigh most.
+    const known = (ch: string | undefined) => ch !== undefined && this.frequency(ch) > 0
+    const weightOfWord = (word: string) => {
+      const chars = [...word]
+      return chars.reduce((sum, ch, i) => {
+        if (!HAN_CHAR.test(ch)) return sum
+        const typo = !known(ch) && chars.length >= 3 && (i === 0 || known(chars[i - 1])) && (i === chars.length - 1 || known(chars[i + 1]))
+        return sum + (typo ? TYPO_WEIGHT : weightOf(ch))
+      }, 0)
+    }
+    const phrasingWeights = query.phrasings.map((words) => words.reduce((sum, word) => sum + weightOfWord(word), 0) || 1)
+    let strongest = 0
     const scored = candidates.map((result) => {
       const id = result.id as number
-      const { heading, text } = this.haystacks[id]!
-      const measure = coverage(`${heading}\n${text}`, query.pieces, query.atoms)
-      return { id, measure, score: measure.share + 0.5 * measure.longest + 0.3 * (result.score / best) }
+      const haystack = this.haystacks[id]!.full
+      const measure = coverage(haystack, query.pieces, query.atoms)
+      let held = 0
+      chars.forEach((ch, i) => haystack.includes(ch) && (held += weights[i]!))
+      const evidence = held / total
+      return { id, haystack, measure, evidence, score: measure.share + 0.5 * measure.longest + 0.3 * (result.score / best) + EVIDENCE_WEIGHT * evidence }
     })
-    const enough = scored.filter((s) => s.measure.share >= MIN_COVERAGE)
+    // How much of the query's weight the best few hold, in runs of two or more: tells an answer from noise.
+    for (const candidate of [...scored].sort((a, b) => b.score - a.score).slice(0, STRENGTH_CANDIDATES)) {
+      query.phrasings.forEach((words, i) => {
+        // Fragments of a known term count here too (谁主管 of 谁主管谁负责): this weighs the words, not the highlight.
+        const parts = coverage(candidate.haystack, words, EMPTY_ATOMS).parts
+        strongest = Math.max(strongest, parts.reduce((sum, part) => sum + weightOfRun(part), 0) / phrasingWeights[i]!)
+      })
+    }
+    // Rare characters alone vouch for a passage only when nothing holds the query's words as asked.
+    const asAsked = [...found.values()].some((hit) => hit.tier >= 0)
+    const enough = scored.filter((s) => s.measure.share >= MIN_COVERAGE || (!asAsked && s.evidence >= MIN_EVIDENCE))
     const fallback = enough.length ? enough : scored.filter((s) => s.measure.share >= FALLBACK_COVERAGE)
     // A member who asked in other words than the text's still sees the few passages holding a piece of it,
     // labelled as closest matches, rather than an empty page (only when nothing else was found).
     const kept = fallback.length || found.size ? fallback : scored.filter((s) => s.measure.parts.length).slice(0, LAST_RESORT)
     kept.sort((a, b) => b.score - a.score)
-    for (const s of kept.slice(0, limit)) found.set(s.id, { tier: CLOSEST_TIER, score: s.score, matched: s.measure.parts })
+    // What to highlight when no pair matched: the rare characters that decided it.
+    const rare = chars.filter((_, i) => weights[i]! >= RARE_WEIGHT)
+    for (const s of kept.slice(0, limit)) found.set(s.id, { tier: CLOSEST_TIER, score: s.score, matched: s.measure.parts.length ? s.measure.parts : rare.filter((ch) => this.haystacks[s.id]!.text.includes(ch)) })
+    return strongest
   }
 
   private ranked(found: Map<number, Found>, namedDoc: string | null, limit: number): SearchHit[] {
@@ -383,6 +619,12 @@ function documentFrequencies(plain: AsPlainObject): Map<string, number> {
 interface Haystack {
   heading: string
   text: string
+  /** Heading and text, as closest matches measure them. */
+  full: string
+  /** The normalised notes of the passage's gaps ('' when it has none). */
+  gap: string
+  /** What the document counts by: 条 for articles, 项 for points. */
+  unit: string
   /** The opening clause (to the first 。，；： or line end): where an article states its subject. */
   lead: string
   /** The number of the article or point (第十条 → 10, 二 → 2), from the heading's last part. */
@@ -395,8 +637,33 @@ function haystack(passage: SearchablePassage): Haystack {
   const last = heading.split('›').pop()!.trim()
   const number = LABEL.exec(last)
   const label = number ? parseNumeral(number[1]!) : NaN
-  return { heading, text, lead: LEAD.exec(text)![0], label: Number.isNaN(label) ? null : label }
+  const gap = passage.gap ? normalize(gapTopic(passage.gap)) : ''
+  return { heading, text, full: `${heading}\n${text}`, gap, unit: number?.[2] === '项' || number?.[2] === '点' ? '项' : '条', lead: LEAD.exec(text)![0], label: Number.isNaN(label) ? null : label }
 }
 
+/** The passage's own part of its heading path (第五条 of 第二部分 … › 第五条). */
+function ownHeading(heading: string): string {
+  return heading.slice(heading.lastIndexOf('›') + 1)
+}
+
+/** What a gap's note says the passage is about, without the words every note repeats (…尚待核对补入). */
+function gapTopic(note: string): string {
+  return note.replace(/[^，。]*尚待核对补入。?/gu, '').replace(/本[^，。]*经党的二十大修改，?/gu, '').trim()
+}
+
+/** The overlapping Han pairs of a text. */
+function hanPairs(text: string): string[] {
+  const pairs: string[] = []
+  for (const [run] of text.matchAll(HAN_RUN)) {
+    const chars = [...run]
+    for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i]! + chars[i + 1]!)
+  }
+  return pairs
+}
+
+const HAN_RUN = /\p{Script=Han}+/gu
+const HAN_CHAR = /\p{Script=Han}/u
 const LEAD = /^[^。，,；;：:\n]*/u
-const LABEL = /^第?([零〇一二三四五六七八九十百两]+)[条项点款]?$/u
+const LABEL = /^第?([零〇一二三四五六七八九十百两]+)([条项点款])?$/u
+/** An article's number at the start of its text (第三条　…). */
+const LEAD_LABEL = /^第[零〇一二三四五六七八九十百两]+[条项]\s*/u

@@ -1,4 +1,4 @@
-import { withoutGaps } from '../content/gaps'
+import { gapNotes, withoutGaps } from '../content/gaps'
 import { readLabel } from '../content/numerals'
 import type { Passage, StudyDocument } from '../content/types'
 import type { SearchablePassage } from './engine'
@@ -16,13 +16,16 @@ export function headingOf(passage: Passage): string {
 
 /**
  * The passage table, in corpus order; the index's ids are positions in it.
- * Gap markers are not text: they are left out, and a passage that is only a gap is not searchable.
+ * Gap markers are not text: they are left out of `text`, and their notes (what is missing, what the passage
+ * is about) kept in `gap`, so a query about a missing passage can be told where its answer would stand.
  */
 export function toSearchable(documents: readonly StudyDocument[]): SearchablePassage[] {
   return documents.flatMap((doc) =>
     doc.passages.flatMap((passage) => {
       const text = passage.incomplete ? withoutGaps(passage.text) : passage.text
-      return text ? [{ docId: doc.id, docTitle: doc.title, anchor: passage.anchor, heading: headingOf(passage), text }] : []
+      const notes = passage.incomplete ? gapNotes(passage.text) : []
+      if (!text && !notes.length) return []
+      return [{ docId: doc.id, docTitle: doc.title, anchor: passage.anchor, heading: headingOf(passage), text, ...(notes.length ? { gap: notes.join('') } : {}) }]
     }),
   )
 }

@@ -1,4 +1,5 @@
 import { parseNumeral } from '../content/numerals'
+import { isFullPinyin } from './pinyin'
 import { foldTraditional, termForInitials, type SearchVocabulary } from './vocabulary'
 
 /**
@@ -6,7 +7,7 @@ import { foldTraditional, termForInitials, type SearchVocabulary } from './vocab
  * words a passage must hold. A count word after 几/多少 goes with it (几年一届 asks about 届, not 年).
  */
 const FILLER =
-  /是不是|是否|能不能|可不可以|有没有|会不会|要不要|什么样子?的?|什么时候|什么|哪些|哪[几一]?[个项条种类位]?|怎么办|怎么样|怎么|怎样|如何|为什么|为何|多长时间|多长|多久|多少[个项条种年届次名人]?|多大年龄|多大|第几|几[个项条种年届次名人月天岁位]?|请问|一下|需要|应该|可以|叫做|指的是|[吗呢吧啊呀么的了是有要能都就算叫指]/gu
+  /是不是|是否|能不能|可不可以|有没有|会不会|要不要|什么样子?的?|什么时候|什么|哪些|哪[几一]?[个项条种类位]?|怎么办|怎么样|怎么|怎样|如何|为什么|为何|多长时间|多长|多久|多少[个项条种年届次名人]?|多大年龄|多大|第几|几[个项条种年届次名人月天岁位]?|请问|一下|随便|一大堆|大家|一点儿?|需要|应该|可以|叫做|指的是|[吗呢吧啊呀么的了是有要能都就算叫指]/gu
 
 const CONJUNCTION = /[与和及]/u
 /** 与/和/及 between two words of two characters or more joins them (党徽和党旗); inside a word (和谐) it stays. */
@@ -31,6 +32,8 @@ export interface UnderstoodQuery {
   scoped: string[][]
   /** What partial matching looks for: content words, known terms kept whole (in the named document, if any). */
   pieces: string[]
+  /** The content words as typed and with short forms and everyday words spelled out: each a whole phrasing. */
+  phrasings: string[][]
   /** Known terms in the query (glossary terms, names, headings): only matched whole. */
   atoms: Set<string>
 }
@@ -39,9 +42,9 @@ export interface UnderstoodQuery {
  * Reads a normalised query (words separated by spaces) as a member means it.
  * `isIndexed` tells whether a Latin word is a word of the texts (then it is not read as pinyin).
  */
-export function understand(normalized: string, vocabulary: SearchVocabulary, isIndexed: (term: string) => boolean): UnderstoodQuery {
+export function understand(normalized: string, vocabulary: SearchVocabulary, isIndexed: (term: string) => boolean, spell: SpellLetters = () => null): UnderstoodQuery {
   let text = foldTraditional(normalized, vocabulary.fold).trim()
-  if (/^[a-z]{2,}$/.test(text) && !isIndexed(text)) text = termForInitials(text, vocabulary.initials) ?? text
+  if (LETTERS.test(text) && !text.split(' ').some(isIndexed)) text = fromLetters(text.replace(/\s+/gu, ''), vocabulary, spell) ?? text
 
   let docId: string | null = null
   let rest = text
@@ -83,14 +86,31 @@ export function understand(normalized: string, vocabulary: SearchVocabulary, isI
     const key = words.join(' ')
     if (words.length && !seen.has(key)) seen.add(key), scoped.push(words)
   }
-  return { text, docId, titleOnly, citation: Number.isNaN(citation) ? null : citation, variants, scoped, pieces, atoms }
+  const phrasings = spelledWords === restWords ? [restWords] : [restWords, spelledWords]
+  return { text, docId, titleOnly, citation: Number.isNaN(citation) ? null : citation, variants, scoped, pieces, phrasings, atoms }
+}
+
+/** Reads Latin letters as the Han words of the texts they spell: `initials` one letter per character. */
+export type SpellLetters = (letters: string, initials: boolean) => string | null
+
+const LETTERS = /^[a-z]{2,}(?: [a-z]+)*$/u
+
+/**
+ * Pinyin typed for Han words: whole syllables (dangyuanyiwu, rudang shici) are read as full pinyin; other
+ * letters as initials — first the start of a reviewed term (glossary terms, names, headings), then any word of the
+ * texts, then a part of a reviewed term.
+ */
+function fromLetters(letters: string, vocabulary: SearchVocabulary, spell: SpellLetters): string | null {
+  if (vocabulary.readings && isFullPinyin(letters, vocabulary.readings)) return spell(letters, false)
+  return termForInitials(letters, vocabulary.initials, { within: false }) ?? spell(letters, true) ?? termForInitials(letters, vocabulary.initials)
 }
 
 /** Short forms replaced by the full wording the texts use (中纪委 → 中央纪律检查委员会); the build lists the longest first. */
 function spellOut(text: string, vocabulary: SearchVocabulary): string {
   let out = text
+  // Checked against the query as typed: two everyday words may stand for one wording (一辈子的铁饭碗 → 终身).
   for (const [short, full] of vocabulary.synonyms)
-    if (out.includes(short) && !out.includes(full)) out = out.split(short).join(full)
+    if (out.includes(short) && !text.includes(full)) out = out.split(short).join(full)
   return out
 }
 

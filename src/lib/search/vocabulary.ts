@@ -1,3 +1,5 @@
+import type { Readings } from './pinyin'
+
 /**
  * What the search knows beyond the passages, prepared at build time (scripts/build/searchVocabulary.ts)
  * and shipped inside the index JSON, so no converter or pinyin library ships with the app.
@@ -13,9 +15,11 @@ export interface SearchVocabulary {
   documents: [string, string][]
   /** Documents of the app's own prose (glossary, articles): ranked below official texts on ties. */
   prose: string[]
+  /** Toneless pinyin → the characters of the texts read so: full pinyin and initials of any word of the texts. */
+  readings?: Readings
 }
 
-export const EMPTY_VOCABULARY: SearchVocabulary = { fold: {}, initials: [], synonyms: [], documents: [], prose: [] }
+export const EMPTY_VOCABULARY: SearchVocabulary = { fold: {}, initials: [], synonyms: [], documents: [], prose: [], readings: {} }
 
 /** Replaces every character that has a simplified form in `fold`. */
 export function foldTraditional(text: string, fold: Readonly<Record<string, string>>): string {
@@ -28,13 +32,13 @@ export function foldTraditional(text: string, fold: Readonly<Record<string, stri
  * The Han words a Latin query spells as initials: the start of the shortest term whose initials start
  * with it, else the part of a longer term whose initials contain it (three letters or more).
  */
-export function termForInitials(query: string, initials: readonly [string, string][]): string | null {
+export function termForInitials(query: string, initials: readonly [string, string][], { within = true }: { within?: boolean } = {}): string | null {
   if (!/^[a-z]{2,}$/.test(query)) return null
   let best: string | null = null
   for (const [spelled, term] of initials) if (spelled.startsWith(query) && (!best || term.length < best.length)) best = term
   // The characters the letters spell: fzdy → 发展党员 (of 发展党员的程序).
   if (best) return [...best].slice(0, query.length).join('')
-  if (query.length < 3) return null
+  if (query.length < 3 || !within) return null
   for (const [spelled, term] of initials) {
     const at = spelled.indexOf(query)
     if (at >= 0) return [...term].slice(at, at + query.length).join('')

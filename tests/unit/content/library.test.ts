@@ -180,12 +180,16 @@ describe('content library', () => {
       }
     })
 
+    // Set phrases members are examined on whose 2022 wording is not reproduced here (the entries name their
+    // official source): they have nothing to link yet, and will link once a branch's official copy holds them.
+    const UNREPRODUCED = ['两个确立', '伟大建党精神']
+
     it('links only words that occur in another document', () => {
       const others = buildCorpus(files).filter((d) => d.id !== doc.id)
       const text = others.flatMap((d) => d.passages.map((p) => p.text)).join('\n')
       const missing = entries
         .filter((entry) => !isRegional(entry.title))
-        .flatMap((entry) => (entry.match ?? []).filter((word) => !text.includes(word)).map((word) => `${entry.anchor}: ${word}`))
+        .flatMap((entry) => (entry.match ?? []).filter((word) => !text.includes(word) && !UNREPRODUCED.includes(word)).map((word) => `${entry.anchor}: ${word}`))
       expect(missing).toEqual([])
     })
   })
