@@ -26,6 +26,8 @@ export const useSearchStore = defineStore('search', () => {
   /** Bumped whenever the index changes in place, so results computed from it are recomputed. */
   const revision = ref(0)
   let loading: Promise<SearchBackend | null> | null = null
+  /** The index changes in turn (changeIndex); searches wait for the one under way. */
+  let indexing: Promise<void> = Promise.resolve()
 
   watch(query, (value) => {
     try {
@@ -81,6 +83,7 @@ export const useSearchStore = defineStore('search', () => {
   /** Results from the engine; `revision` says when to ask again because the index changed. */
   async function search(text: string | ParsedQuery, request?: SearchRequest): Promise<SearchHit[]> {
     try {
+      await indexing
       return (await engine.value?.search(text, request)) ?? []
     } catch (cause) {
       console.warn('search failed', cause)
@@ -91,6 +94,9 @@ export const useSearchStore = defineStore('search', () => {
   /** The results and what to tell the member when the texts cannot answer as asked. */
   async function answer(text: string | ParsedQuery, request?: SearchRequest): Promise<SearchAnswer> {
     try {
+      // A change to the index under way (a branch document just loaded) is waited for, so the first
+      // results shown already hold it rather than changing under the member's finger a moment later.
+      await indexing
       return (await engine.value?.answer(text, request)) ?? { hits: [], notice: null }
     } catch (cause) {
       console.warn('search failed', cause)
@@ -111,7 +117,6 @@ export const useSearchStore = defineStore('search', () => {
    * Index changes run one after another: a long document is indexed in steps (the page stays responsive),
    * and a removal never overtakes the steps of an addition still under way.
    */
-  let indexing: Promise<void> = Promise.resolve()
   function changeIndex(change: (search: SearchBackend) => Promise<void>): Promise<void> {
     indexing = indexing
       .then(async () => {
