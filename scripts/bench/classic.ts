@@ -65,14 +65,20 @@ export function covers(card: Card, question: ClassicQuestion): boolean {
   return gap >= 0 && gap <= NEAR
 }
 
-/** Question words a worded question (no blank) asks with: 由谁决定？ put back reads 由上级党组织决定. */
-const QUESTION_WORD = /如何处理|怎样|什么|哪些|哪一机构|多少|几|谁/
+/**
+ * Question words a worded question (no blank) asks with: 由谁决定？ put back reads 由上级党组织决定. A
+ * measure word after 几 goes with it when the answer brings its own (几名 + 两名 → 两名, 每几年 + 五年 → 每五年).
+ */
+const QUESTION_WORD = /如何处理|怎样|什么|哪些|哪一机构|多长时间|多长|多久|多少|几(?=(.?))|谁/
 
 /** The card's question with its answer put in place of the blank or the question word. */
 function putBack(prompt: string, answer: string): string {
   if (prompt.includes(BLANK)) return prompt.replace(BLANK, answer)
   const asked = prompt.replace(/[？?]$/, '')
-  return QUESTION_WORD.test(asked) ? asked.replace(QUESTION_WORD, answer) : `${prompt}${answer}`
+  const m = QUESTION_WORD.exec(asked)
+  if (!m) return `${prompt}${answer}`
+  const measure = m[1] && answer.endsWith(m[1]) ? m[1] : ''
+  return asked.slice(0, m.index) + answer + asked.slice(m.index + m[0].length + measure.length)
 }
 
 /** How far (characters, punctuation removed) a card's answer may sit from the key it tests the other way round. */

@@ -24,6 +24,16 @@ describe('classic-question coverage', () => {
     expect(covers(who, question('调动或者指派下级党组织的负责人', 'art-13'))).toBe(false)
   })
 
+  it('reads 几名 / 每几年 / 多长时间 with the answer in place, measure word once', () => {
+    const sponsors = card({ type: 'choice', prompt: '党章规定，申请入党的人，要有几名正式党员作介绍人？', answer: '两名' })
+    expect(covers(sponsors, question('两名正式党员作介绍人'))).toBe(true)
+    const congress = card({ type: 'choice', anchor: 'art-19', prompt: '党章规定，党的全国代表大会每几年举行一次？', answer: '五年' })
+    expect(covers(congress, question('每五年举行一次', 'art-19'))).toBe(true)
+    const probation = card({ type: 'choice', anchor: 'art-7', prompt: '党章规定，预备党员的预备期为多长时间？', answer: '一年' })
+    expect(covers(probation, question('预备期为一年', 'art-7'))).toBe(true)
+    expect(covers(probation, question('预备期为两年', 'art-7'))).toBe(false)
+  })
+
   it('counts the same fact asked the other way round, but not a blank far from the key', () => {
     const principle = card({ type: 'cloze', anchor: 'general-30', prompt: '党章规定，民主集中制是党的（    ）。', answer: '根本组织原则' })
     expect(covers(principle, question('民主集中制', 'general-30'))).toBe(true)
