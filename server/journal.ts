@@ -57,45 +57,67 @@ export function openJournal(dir: string): Journal {
     throw new UserFacingError(`无法写入数据文件夹 ${dir}：${reason(cause)}。请用 --data 指定一个可写的文件夹。`)
   }
 
-  let pending: string[] = []
-  let waiting: (() => void)[] = []
-  let scheduled = false
   let open = true
-
-  function flush(): void {
-    scheduled = false
-    if (!open || pending.length === 0) return
-    const lines = pending.join('')
-    const callbacks = waiting
-    pending = []
-    waiting = []
-    writeSync(fd, lines)
+  const batch = tickBatch((lines, acknowledge) => {
+    if (!open) return
+    writeSync(fd, lines.join(''))
     fdatasyncSync(fd)
-    for (const callback of callbacks) callback()
-  }
+    acknowledge()
+  })
 
   return {
     recovered,
     notes,
     append(event, onDurable) {
-      pending.push(encodeEvent(event))
+      batch.add(encodeEvent(event), onDurable)
+    },
+    discard() {
+      batch.drop()
+      closeSync(fd)
+      rmSync(path, { force: true })
+      fd = openSync(path, 'w')
+    },
+    close() {
+      batch.flush()
+      open = false
+      closeSync(fd)
+    },
+  }
+}
+
+/**
+ * The events of one tick written together (one fdatasync, or one Redis call), each acknowledged only
+ * once `write` says its batch is durable. Both journals batch this way; they differ only in `write`.
+ */
+export function tickBatch(write: (lines: string[], acknowledge: () => void) => void) {
+  let pending: string[] = []
+  let waiting: (() => void)[] = []
+  let scheduled = false
+  function flush(): void {
+    scheduled = false
+    if (pending.length === 0) return
+    const lines = pending
+    const callbacks = waiting
+    pending = []
+    waiting = []
+    write(lines, () => {
+      for (const callback of callbacks) callback()
+    })
+  }
+  return {
+    add(line: string, onDurable?: () => void): void {
+      pending.push(line)
       if (onDurable) waiting.push(onDurable)
       if (!scheduled) {
         scheduled = true
         setImmediate(flush)
       }
     },
-    discard() {
+    flush,
+    /** Forgets what was not yet written (the meeting's data is being deleted). */
+    drop(): void {
       pending = []
       waiting = []
-      closeSync(fd)
-      rmSync(path, { force: true })
-      fd = openSync(path, 'w')
-    },
-    close() {
-      flush()
-      open = false
-      closeSync(fd)
     },
   }
 }

@@ -1,5 +1,5 @@
 import type { LiveEvent } from '../../src/lib/live/room'
-import type { Journal } from '../journal'
+import { tickBatch, type Journal } from '../journal'
 import { APPEND_SCRIPT, keys, type Redis } from './keys'
 
 /**
@@ -8,26 +8,14 @@ import { APPEND_SCRIPT, keys, type Redis } from './keys'
  * answered. Without the lease, or without Redis, nothing is acknowledged and `onLost` gives the room up.
  */
 export function openStreamJournal(redis: Redis, code: string, nodeId: string, recovered: LiveEvent[], onLost: (why: string) => void): Journal {
-  let pending: string[] = []
-  let waiting: (() => void)[] = []
-  let scheduled = false
   let open = true
-
-  function flush(): void {
-    scheduled = false
-    if (!open || pending.length === 0) return
-    const batch = pending
-    const callbacks = waiting
-    pending = []
-    waiting = []
-    redis.sendCommand<number>(['EVAL', APPEND_SCRIPT, '2', keys.lease(code), keys.log(code), nodeId, ...batch]).then(
-      (written) => {
-        if (written === -1) return lost('lease')
-        for (const callback of callbacks) callback()
-      },
+  const batch = tickBatch((lines, acknowledge) => {
+    if (!open) return
+    redis.sendCommand<number>(['EVAL', APPEND_SCRIPT, '2', keys.lease(code), keys.log(code), nodeId, ...lines]).then(
+      (written) => (written === -1 ? lost('lease') : acknowledge()),
       (cause: unknown) => lost(cause instanceof Error ? cause.message : String(cause)),
     )
-  }
+  })
 
   function lost(why: string): void {
     if (!open) return
@@ -39,24 +27,18 @@ export function openStreamJournal(redis: Redis, code: string, nodeId: string, re
     recovered,
     notes: [],
     append(event, onDurable) {
-      if (!open) return
-      pending.push(JSON.stringify(event))
-      if (onDurable) waiting.push(onDurable)
-      if (!scheduled) {
-        scheduled = true
-        setImmediate(flush)
-      }
+      if (open) batch.add(JSON.stringify(event), onDurable)
     },
     discard() {
       // The host ended the meeting: the log ends with `close` and stays for the organiser's sheet;
       // the relay's fresh room after it is not part of the contest, so nothing more is written.
-      pending.push(JSON.stringify({ e: 'close', at: Date.now() } satisfies LiveEvent))
-      flush()
+      batch.add(JSON.stringify({ e: 'close', at: Date.now() } satisfies LiveEvent))
+      batch.flush()
       open = false
       void redis.sendCommand(['SMOVE', keys.rooms, keys.ended, code])
     },
     close() {
-      flush()
+      batch.flush()
       open = false
     },
   }
