@@ -4,7 +4,6 @@
  */
 import type { Card } from '../cards/types'
 import { hash } from '../cards/text'
-import { BANK_LIMITS } from './readBankFile'
 import { importedQuestionCard, importedQuestionId, type ImportedQuestion } from './toCard'
 import { BANK_QUESTION_TYPES, type BankQuestionType } from './types'
 
@@ -72,8 +71,11 @@ export function mergeSets(ours: ImportedBankSet, theirs: ImportedBankSet): Impor
   return { ...ours, updatedAt: ours.updatedAt > theirs.updatedAt ? ours.updatedAt : theirs.updatedAt, questions: [...ours.questions, ...extra] }
 }
 
-/** Lengths beyond which a stored or backed-up value is damage, not a question. */
-const MAX = { fileName: 200, stem: 5_000, option: 1_000, options: 8, answer: 10_000, clause: 50_000, ref: 200 }
+/**
+ * Sizes beyond which a stored or backed-up value is damage, not a bank. A set grows by one import after
+ * another (each at most BANK_LIMITS.questions), so its own cap is larger.
+ */
+const MAX = { questions: 50_000, fileName: 200, stem: 5_000, option: 1_000, options: 8, answer: 10_000, clause: 50_000, ref: 200 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
@@ -136,7 +138,7 @@ export function screenImportedSet(value: unknown): ScreenedSet | null {
   const { id, fileName, addedAt, updatedAt, questions } = value
   if (!text(fileName, MAX.fileName) || !fileName || id !== importedSetId(fileName)) return null
   if (!text(addedAt, 40) || !text(updatedAt, 40) || !Number.isFinite(Date.parse(addedAt)) || !Number.isFinite(Date.parse(updatedAt))) return null
-  if (!Array.isArray(questions) || questions.length > BANK_LIMITS.questions) return null
+  if (!Array.isArray(questions) || questions.length > MAX.questions) return null
   const kept = questions.map(screenQuestion).filter((q): q is ImportedQuestion => q !== null)
   return { set: { id, fileName, addedAt, updatedAt, questions: kept }, dropped: questions.length - kept.length }
 }
