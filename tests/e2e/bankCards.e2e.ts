@@ -18,7 +18,7 @@ async function onlyImported(page: Page, form: string) {
 }
 
 describe('imported questions become cards', () => {
-  it('are kept, studied with their source, answered wrong into the 错题本, and still there after a reload', async () => {
+  it('are kept, studied with their source, answered wrong into the 错题本, still there after a reload; deleted after a snapshot and restored from it', async () => {
     const { page, errors } = await session.newPage()
     page.on('dialog', (dialog) => void dialog.accept())
     await page.goto('/')
@@ -74,6 +74,18 @@ describe('imported questions become cards', () => {
     await page.goto('/study')
     await page.getByTestId('study-summary').waitFor()
     await expect.poll(() => page.getByTestId('deck-settings').textContent()).toContain('导入的题库')
+
+    // Deleted after a snapshot, and back from it.
+    await page.goto('/')
+    await page.getByTestId('imported-bank-delete').click()
+    await page.getByTestId('imported-banks').getByRole('status').filter({ hasText: '已删除“粘贴的题目”' }).waitFor()
+    expect(await page.getByTestId('imported-banks').locator('li').count()).toBe(0)
+    await page.goto('/stats')
+    const snapshot = page.getByTestId('snapshot').filter({ hasText: '删除导入的题库“粘贴的题目”前' })
+    await snapshot.getByTestId('restore-snapshot').click()
+    await page.getByTestId('snapshot-message').waitFor()
+    await page.goto('/')
+    await page.getByTestId('imported-banks').filter({ hasText: '2 道题' }).waitFor()
     expectNoErrors(errors)
   })
 })
