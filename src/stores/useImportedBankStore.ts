@@ -35,6 +35,11 @@ export const useImportedBankStore = defineStore('importedBank', () => {
   }
   const ready = load()
 
+  // Other tabs read the sets again when one keeps or deletes a bank, as they do for ratings.
+  const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('study-garden-banks') : null
+  if (channel) channel.onmessage = () => void load()
+  const changed = () => channel?.postMessage('changed')
+
   const cards = computed<readonly Card[]>(() => markRaw(importedCards(sets.value)))
 
   /** Keeps accepted questions as cards; a question already kept is not added twice. */
@@ -44,6 +49,7 @@ export const useImportedBankStore = defineStore('importedBank', () => {
     if (outcome.added) {
       await (await openRepository())?.put(outcome.set)
       sets.value = markRaw([...sets.value.filter((s) => s.id !== outcome.set.id), outcome.set].sort((a, b) => a.addedAt.localeCompare(b.addedAt)))
+      changed()
     }
     return outcome
   }
@@ -55,6 +61,7 @@ export const useImportedBankStore = defineStore('importedBank', () => {
     await useProgressStore().snapshot(`删除导入的题库“${set?.fileName ?? id}”`)
     await (await openRepository())?.delete(id)
     sets.value = markRaw(sets.value.filter((s) => s.id !== id))
+    changed()
   }
 
   return { sets, cards, storageError, ready, add, remove, /** Re-reads the sets after a restored backup wrote them. */ reload: load }
