@@ -75,7 +75,13 @@ export function useBankImport() {
 
   const baseName = () => source.value.replace(/\.[^.]+$/, '') || '题库'
   const exportText = () => downloadText(`${baseName()}（核对后）.txt`, formatBankText(acceptedQuestions.value))
-  const exportXlsx = async () => downloadBlob(`${baseName()}（核对后）.xlsx`, await formatBankXlsx(acceptedQuestions.value))
+  async function exportXlsx(): Promise<void> {
+    try {
+      downloadBlob(`${baseName()}（核对后）.xlsx`, await formatBankXlsx(acceptedQuestions.value))
+    } catch {
+      error.value = 'Excel 文件生成失败，请重试，或改为导出文本。'
+    }
+  }
   const exportCsv = () => downloadText(`${baseName()}（核对后）.csv`, formatBankCsv(acceptedQuestions.value), 'text/csv;charset=utf-8')
 
   const clauseOf = (q: CheckedQuestion) => (q.link ? (passages.value.get(`${q.link.doc}#${q.link.anchor}`) ?? null) : null)
