@@ -1,27 +1,30 @@
 import { computed, ref, shallowRef } from 'vue'
 import { shuffleBank } from '@/lib/bank/check'
-import { formatBankCsv, formatBankText } from '@/lib/bank/exportBank'
+import { formatBankCsv, formatBankText, formatBankXlsx } from '@/lib/bank/exportBank'
+import type { AddedQuestions } from '@/lib/bank/importedSet'
 import { bankToMeetingQuestion } from '@/lib/bank/toMeeting'
 import type { MeetingQuestion } from '@/lib/meeting/types'
 import type { BankLineError, CheckedQuestion } from '@/lib/bank/types'
 import { ImportError } from '@/lib/content/localDocument'
 import { useCardBankStore } from '@/stores/useCardBankStore'
+import { useImportedBankStore } from '@/stores/useImportedBankStore'
 import { useLibraryStore } from '@/stores/useLibraryStore'
 import { useSearchStore } from '@/stores/useSearchStore'
 import { readBankOffThread } from '@/workers/bankWorker'
-import { downloadText } from './useFileDownload'
+import { downloadBlob, downloadText } from './useFileDownload'
 
 export type BankImportPhase = 'idle' | 'reading' | 'checking' | 'preview'
 
 /**
  * A bank on its way in: read in a worker, checked against the texts a slice at a time, previewed.
- * Nothing is kept until the member exports the questions they accepted; a flagged question is
- * accepted only by ticking it.
+ * Nothing is kept until the member keeps (as cards), exports or adds to a round the questions they
+ * accepted; a flagged question is accepted only by ticking it.
  */
 export function useBankImport() {
   const search = useSearchStore()
   const cardBank = useCardBankStore()
   const library = useLibraryStore()
+  const importedBank = useImportedBankStore()
   const phase = ref<BankImportPhase>('idle')
   const error = ref<string | null>(null)
   const source = ref('')
@@ -72,11 +75,26 @@ export function useBankImport() {
 
   const baseName = () => source.value.replace(/\.[^.]+$/, '') || '题库'
   const exportText = () => downloadText(`${baseName()}（核对后）.txt`, formatBankText(acceptedQuestions.value))
+  async function exportXlsx(): Promise<void> {
+    try {
+      downloadBlob(`${baseName()}（核对后）.xlsx`, await formatBankXlsx(acceptedQuestions.value))
+    } catch {
+      error.value = 'Excel 文件生成失败，请重试，或改为导出文本。'
+    }
+  }
   const exportCsv = () => downloadText(`${baseName()}（核对后）.csv`, formatBankCsv(acceptedQuestions.value), 'text/csv;charset=utf-8')
 
+  const clauseOf = (q: CheckedQuestion) => (q.link ? (passages.value.get(`${q.link.doc}#${q.link.anchor}`) ?? null) : null)
+
   /** The accepted questions as meeting questions, with the stating clause as their source. */
-  const meetingQuestions = (): MeetingQuestion[] =>
-    acceptedQuestions.value.map((q) => bankToMeetingQuestion(q, source.value, q.link ? (passages.value.get(`${q.link.doc}#${q.link.anchor}`) ?? null) : null))
+  const meetingQuestions = (): MeetingQuestion[] => acceptedQuestions.value.map((q) => bankToMeetingQuestion(q, source.value, clauseOf(q)))
+
+  /** Keeps the accepted questions as cards of this browser (study, 练习, 错题本, meeting draws). */
+  const keep = (): Promise<AddedQuestions> =>
+    importedBank.add(
+      source.value,
+      acceptedQuestions.value.map((q) => ({ type: q.type, stem: q.stem, options: q.options, answer: q.answer, ...(q.explanation ? { explanation: q.explanation } : {}), link: q.link, clause: clauseOf(q) })),
+    )
 
   function reset(): void {
     phase.value = 'idle'
@@ -86,5 +104,5 @@ export function useBankImport() {
     error.value = null
   }
 
-  return { phase, error, source, questions, errors, accepted, acceptedQuestions, biased, passages, load, toggle, shuffle, exportText, exportCsv, meetingQuestions, reset }
+  return { phase, error, source, questions, errors, accepted, acceptedQuestions, biased, passages, load, toggle, shuffle, exportText, exportCsv, exportXlsx, meetingQuestions, keep, reset }
 }

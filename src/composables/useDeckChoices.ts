@@ -1,4 +1,5 @@
 import { computed, type ComputedRef } from 'vue'
+import { IMPORTED_DOC_ID, IMPORTED_DOC_TITLE } from '@/lib/bank/toCard'
 import { noCardsReason } from '@/lib/cards'
 import { CARD_TYPE_LABELS, type CardType } from '@/lib/cards/types'
 import { chapterOf } from '@/lib/schedule'
@@ -30,17 +31,20 @@ export function useDeckChoices(): UseDeckChoicesReturn {
     const counts = new Map<string, number>()
     for (const card of study.cards ?? []) counts.set(card.docId, (counts.get(card.docId) ?? 0) + 1)
     const reasons = new Map(library.local.map((doc) => [doc.id, noCardsReason(doc, counts.get(doc.id) ?? 0)]))
-    return library.entries.map((doc) => {
+    const documents: DeckDocumentChoice[] = library.entries.map((doc) => {
       const reason = reasons.get(doc.id)
       return { id: doc.id, title: doc.shortTitle || doc.title, cards: counts.get(doc.id) ?? 0, ...(reason ? { reason } : {}) }
     })
+    // Imported questions no text was found for are chosen together, as one more source.
+    const imported = counts.get(IMPORTED_DOC_ID)
+    return imported ? [...documents, { id: IMPORTED_DOC_ID, title: IMPORTED_DOC_TITLE, cards: imported }] : documents
   })
   const types = computed(() => {
     const present = new Set((study.cards ?? []).map((card) => card.type))
     return (Object.keys(CARD_TYPE_LABELS) as CardType[]).filter((type) => present.has(type))
   })
   const chapters = computed(() => {
-    const titles = new Map(library.entries.map((doc) => [doc.id, doc.shortTitle || doc.title]))
+    const titles = new Map([...library.entries.map((doc) => [doc.id, doc.shortTitle || doc.title] as const), [IMPORTED_DOC_ID, IMPORTED_DOC_TITLE] as const])
     const seen = new Map<string, string>()
     for (const card of study.cards ?? []) {
       const key = chapterOf(card)

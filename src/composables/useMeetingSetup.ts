@@ -1,5 +1,6 @@
 import { computed, watch, type ComputedRef } from 'vue'
 import { useRouter } from 'vue-router'
+import { IMPORTED_DOC_ID } from '@/lib/bank/toCard'
 import { isDefaultMeetingSource } from '@/lib/cards/hint'
 import type { Card } from '@/lib/cards/types'
 import { addRound, drawRound, pickCard, quizProblems, retitle, setRoundKind, type MeetingDraft } from '@/lib/meeting/draft'
@@ -33,8 +34,9 @@ export function useMeetingSetup(): UseMeetingSetupReturn {
   const library = useLibraryStore()
   const router = useRouter()
   const bank = useCardBank()
-  // By default a meeting quiz draws from the official texts, not the glossary or the seed article.
-  const allDocIds = () => library.entries.filter((entry) => isDefaultMeetingSource(entry.kind)).map((entry) => entry.id)
+  // By default a meeting quiz draws from the official texts, not the glossary or the seed article, and
+  // from the banks the branch imported (a linked question counts as its text's; the rest as IMPORTED_DOC_ID).
+  const allDocIds = () => [...library.entries.filter((entry) => isDefaultMeetingSource(entry.kind)).map((entry) => entry.id), IMPORTED_DOC_ID]
   if (!store.draft) store.resetDraft(allDocIds())
   const draft = computed(() => store.draft as MeetingDraft)
   let seed = Date.now() % 1_000_000

@@ -10,6 +10,7 @@ import {
   type Mastery,
   type RetentionSummary,
 } from '@/lib/schedule'
+import { IMPORTED_DOC_ID, IMPORTED_DOC_TITLE } from '@/lib/bank/toCard'
 import { useLibraryStore } from '@/stores/useLibraryStore'
 import { useProgressStore } from '@/stores/useProgressStore'
 import { useStudyStore } from '@/stores/useStudyStore'
@@ -51,7 +52,7 @@ export function useStudyStats(): UseStudyStatsReturn {
   const streak = computed(() => studyStreak(progress.logs, now.value))
   const masteryRows = computed(() => mastery(study.cards ?? [], progress.states))
   const documents = computed(() => {
-    const titles = new Map(library.entries.map((doc) => [doc.id, doc.shortTitle || doc.title]))
+    const titles = new Map([...library.entries.map((doc) => [doc.id, doc.shortTitle || doc.title] as const), [IMPORTED_DOC_ID, IMPORTED_DOC_TITLE] as const])
     return masteryRows.value.documents.map((doc) => ({
       ...doc,
       title: titles.get(doc.docId) ?? doc.docId,

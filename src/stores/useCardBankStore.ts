@@ -3,18 +3,23 @@ import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import type { Card } from '@/lib/cards/types'
 import type { StudyDocument } from '@/lib/content/types'
 import { generateCardsOffThread } from '@/workers/cardWorker'
+import { useImportedBankStore } from './useImportedBankStore'
 import { useLibraryStore } from './useLibraryStore'
 import { useOfficialTextStore } from './useOfficialTextStore'
 
 /**
  * The one card bank of the app: generated cards of the bundled texts and the branch's own
- * documents, plus the hand-written cards shipped beside the texts. Study, quiz and meeting
- * all read it, so a card has the same id and wording everywhere.
+ * documents, plus the hand-written cards shipped beside the texts, plus the questions of banks the
+ * branch imported (useImportedBankStore). Study, quiz and meeting all read it, so a card has the
+ * same id and wording everywhere.
  */
 export const useCardBankStore = defineStore('cardBank', () => {
   const library = useLibraryStore()
   const official = useOfficialTextStore()
-  const cards = shallowRef<readonly Card[] | null>(null)
+  const imported = useImportedBankStore()
+  const generatedCards = shallowRef<readonly Card[] | null>(null)
+  // The deck: generated and hand-written cards, then imported ones (their ids never collide: `imported:…`).
+  const cards = computed<readonly Card[] | null>(() => generatedCards.value && markRaw([...generatedCards.value, ...imported.cards]))
   const error = ref<string | null>(null)
   let loading: Promise<void> | null = null
 
@@ -23,11 +28,11 @@ export const useCardBankStore = defineStore('cardBank', () => {
   async function regenerate(bundled: readonly StudyDocument[]): Promise<void> {
     const ticket = ++asked
     const generated = await generateCardsOffThread([...bundled.map(official.apply), ...library.local])
-    if (ticket === asked) cards.value = markRaw(generated)
+    if (ticket === asked) generatedCards.value = markRaw(generated)
   }
 
   function ensureLoaded(): Promise<void> {
-    loading ??= Promise.all([library.loadBundled(), library.localReady, official.ready])
+    loading ??= Promise.all([library.loadBundled(), library.localReady, official.ready, imported.ready])
       .then(([bundled]) => regenerate(bundled))
       .catch((cause: unknown) => {
         console.error('card bank failed', cause)

@@ -9,6 +9,7 @@ import { describeReport } from '@/lib/storage/integrity'
 import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository, type SnapshotRecord } from '@/lib/storage/progressDb'
 import { localSetting } from '@/lib/storage/localSetting'
 import type { ProgressData } from '@/lib/storage/progressTypes'
+import { useImportedBankStore } from './useImportedBankStore'
 import { useLibraryStore } from './useLibraryStore'
 import { useOfficialTextStore } from './useOfficialTextStore'
 import { useSettingsStore } from './useSettingsStore'
@@ -204,6 +205,7 @@ export const useProgressStore = defineStore('progress', () => {
     // Restored documents are parsed (off the main thread) like any stored without a parsed form.
     await useLibraryStore().reloadLocal()
     await useOfficialTextStore().reload()
+    await useImportedBankStore().reload()
     channel?.postMessage('changed')
     snapshotsChanged.value++
   }

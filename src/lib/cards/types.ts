@@ -16,7 +16,10 @@ export const CARD_TYPE_LABELS: Record<CardType, string> = {
  * text always yields the same cards with the same ids, so review progress survives rebuilds.
  */
 export interface Card {
-  /** Stable id: `${docId}#${anchor}:${type}:${hash of the tested fact}`. */
+  /**
+   * Stable id: `${docId}#${anchor}:${type}:${hash of the tested fact}`; an imported question's is
+   * `imported:${hash of its content}` (src/lib/bank/toCard.ts).
+   */
   id: string
   docId: string
   anchor: string
@@ -38,8 +41,8 @@ export interface Card {
    * a quiz or a meeting draw shows only one of them.
    */
   fact: string
-  /** Whether a generator made the card or a person wrote it. */
-  origin: 'generated' | 'manual'
+  /** Whether a generator made the card, a person wrote it, or it came from a bank the branch imported. */
+  origin: 'generated' | 'manual' | 'imported'
   /** Which generator made the card (`cloze:quantity`, `enumeration:sub-items` …), or 'manual'. */
   generator: string
   /**
@@ -47,6 +50,8 @@ export interface Card {
    * original wording the statement changed, so the interface can show the correction.
    */
   original?: string
+  /** For an imported card: the name of the file (or 粘贴的题目) it was imported from. */
+  sourceFile?: string
   /** A tag shown beside the type: '释义' for glossary definitions (a paper quiz may leave them out). */
   label?: string
 }

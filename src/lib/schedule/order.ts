@@ -1,3 +1,4 @@
+import { IMPORTED_DOC_ID } from '../bank/toCard'
 import type { Card } from '../cards/types'
 
 /** The chapter a card belongs to (`constitution›第一章　党员`), for interleaving and "from chapter X". */
@@ -16,10 +17,11 @@ export function studyTier(card: Pick<Card, 'origin' | 'type'>): number {
 
 /**
  * Hand-written and headline cards first, then the generated rest — except a branch's own
- * documents (本地文件, ids `local-…`), whose cards are all generated: the branch added them to be
- * studied now, so they are met with the first band, not after weeks of 党章.
+ * documents (本地文件, ids `local-…`), whose cards are all generated, and the questions of banks it
+ * imported: the branch added them to be studied now, so they are met with the first band, not after
+ * weeks of 党章.
  */
-const band = (card: Pick<Card, 'origin' | 'type' | 'docId'>) => (studyTier(card) < 2 || card.docId.startsWith('local') ? 0 : 1)
+const band = (card: Pick<Card, 'origin' | 'type' | 'docId'>) => (studyTier(card) < 2 || card.docId.startsWith('local') || card.origin === 'imported' ? 0 : 1)
 
 /**
  * Takes from each group in turn, a group's share growing with the square root of its size
@@ -54,14 +56,17 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   return [...groups.values()]
 }
 
-/** A branch's own document counts double: the branch added it because its members will be asked it. */
+/**
+ * A branch's own document counts double, and so do the imported questions no text was found for: the
+ * branch added them because its members will be asked them.
+ */
 const LOCAL_BOOST = 2
 
 /** Documents in turn, and within each document its chapters in turn; each chapter in the given order. */
 function interleaveDocuments<C extends Pick<Card, 'docId' | 'heading' | 'origin' | 'type'>>(cards: readonly C[]): C[] {
   const chapters = (doc: C[]) => groupBy(doc, chapterOf).map((ch) => [...ch].sort((a, b) => studyTier(a) - studyTier(b)))
   const documents = groupBy(cards, (c) => c.docId).map((doc) => weightedRoundRobin(chapters(doc)))
-  return weightedRoundRobin(documents, (doc) => (doc[0]!.docId.startsWith('local') ? LOCAL_BOOST : 1))
+  return weightedRoundRobin(documents, (doc) => (doc[0]!.docId.startsWith('local') || doc[0]!.docId === IMPORTED_DOC_ID ? LOCAL_BOOST : 1))
 }
 
 /**

@@ -5,6 +5,8 @@ import { createQuizStore } from '../meeting/quizStore'
 import type { Quiz } from '../meeting/types'
 import { isOfficialTextRecord, screenOfficialRecords, type OfficialTextRecord } from '../content/alignFills'
 import { earlierRevisionOfPassage } from '../content/alignRevision'
+import { mergeSets, screenImportedSet, setCardIds, type ImportedBankSet } from '../bank/importedSet'
+import { openBankDb } from './bankDb'
 import { isLocalDocumentRecord, openLibraryDb } from './libraryDb'
 import { importOfficialText, openOfficialTextDb } from './officialTextDb'
 import type { KeyValueStore } from './localSetting'
@@ -33,6 +35,12 @@ export interface BackupSection<T = unknown> {
    * refused or changed is said in `checks.notes`.
    */
   restore(records: T[], mode?: 'merge' | 'overwrite', checks?: ImportChecks): Promise<number>
+  /**
+   * The card ids a record brings (an imported bank's questions): progress on such ids is kept on
+   * import only when a set that holds them is on the device or in the file, as progress on a
+   * document's cards is kept only when the document is.
+   */
+  cardIds?(record: T): string[]
 }
 
 /** What an import from a file is checked against, and where it says what it did. */
@@ -99,6 +107,41 @@ export function documentsSection(open = () => openLibraryDb()): BackupSection<Lo
           if (mode === 'merge' && ours && ours.updatedAt >= updatedAt) continue
           await repo.put({ id, title, text, origin, addedAt, updatedAt })
           texts.add(text)
+          written++
+        }
+        return written
+      }),
+  }
+}
+
+/**
+ * The question banks the branch imported and kept. Checked as they come in: a set whose name and id
+ * disagree or that is too large is refused, an implausible question (a key naming an option it lacks,
+ * a 判断 not 正确/错误, oversized text) is left out and said in the summary; a set the device has
+ * already is merged, question by question, never shrunk.
+ */
+export function importedBanksSection(open = () => openBankDb()): BackupSection<ImportedBankSet> {
+  return {
+    key: 'importedBanks',
+    label: '导入的题库',
+    available: hasIndexedDb,
+    accept: (v): v is ImportedBankSet => screenImportedSet(v) !== null,
+    idOf: (s) => s.id,
+    cardIds: setCardIds,
+    read: () => withRepository(open, (repo) => repo.all()),
+    restore: (records, mode = 'merge', checks) =>
+      withRepository(open, async (repo) => {
+        const mine = new Map((await repo.all()).map((s) => [s.id, s]))
+        let written = 0
+        for (const record of records) {
+          const screened = screenImportedSet(record)
+          if (!screened) continue
+          if (checks && screened.dropped) checks.notes.push(`导入的题库“${screened.set.fileName}”中有 ${screened.dropped} 道题内容不完整或答案与选项不符，未导入`)
+          const ours = mine.get(screened.set.id)
+          const next = mode === 'merge' && ours ? mergeSets(ours, screened.set) : screened.set
+          if (next === ours) continue
+          await repo.put(next)
+          if (checks) checks.notes.push(`导入的题库“${next.fileName}”：${ours ? `新增 ${next.questions.length - ours.questions.length} 道题` : `${next.questions.length} 道题`}`)
           written++
         }
         return written
@@ -209,7 +252,7 @@ export function officialTextSection(open = () => openOfficialTextDb()): BackupSe
   }
 }
 
-/** Every section, in restore order (documents first: card progress is checked against them). */
+/** Every section, in restore order (documents and imported banks first: card progress is checked against them). */
 export function defaultSections(): BackupSection[] {
-  return [documentsSection(), officialTextSection(), quizzesSection(), preferencesSection(), quarantineSection()] as BackupSection[]
+  return [documentsSection(), importedBanksSection(), officialTextSection(), quizzesSection(), preferencesSection(), quarantineSection()] as BackupSection[]
 }

@@ -1,3 +1,4 @@
+import { isImportedCardId } from '../bank/toCard'
 import type { StudyDocument } from '../content/types'
 import type { BackupSection, ImportChecks } from './backup'
 import { addScreened, emptyReport, type IntegrityReport } from './integrity'
@@ -101,6 +102,8 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
   const deferred: SectionData = {}
   const checks: ImportChecks = { bundled: ctx.bundled, now: ctx.now, notes: [] }
   const docIds = new Set(ctx.knownDocIds)
+  /** Ids of imported cards whose set is in the file or on the device. */
+  const cardIds = new Set<string>()
   for (const section of ctx.sections) {
     const list = raw[section.key]
     if (!Array.isArray(list)) continue
@@ -112,6 +115,7 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
     }
     report.checked += list.length
     if (section.key === 'documents') good.forEach((d) => docIds.add(section.idOf(d)))
+    if (section.cardIds) for (const r of good) for (const id of section.cardIds(r)) cardIds.add(id)
     if (!section.available()) {
       deferred[section.key] = good
       continue
@@ -122,12 +126,15 @@ export async function restoreBackup(text: string, ctx: RestoreContext): Promise<
   // The branch's documents already on this device count as known too.
   const docs = ctx.sections.find((s) => s.key === 'documents')
   if (docs?.available()) for (const d of await docs.read()) docIds.add(docs.idOf(d))
+  for (const section of ctx.sections)
+    if (section.cardIds && section.available()) for (const r of await section.read()) for (const id of section.cardIds(r)) cardIds.add(id)
 
   progress(0.5, '检查学习记录')
-  const known = (r: { docId: string }) => docIds.has(r.docId)
-  const states = screen(parsed.file.cardStates, (s) => checkCardState(s, ctx.now), (s) => s.cardId, known)
-  const logs = screen(parsed.file.reviewLogs, (l) => checkReviewLog(l, ctx.now), (l) => l.id, known)
-  const mistakes = screen(parsed.file.mistakes, (m) => checkMistake(m, ctx.now), (m) => m.id, known)
+  // An imported card's progress belongs to its set (its docId is the linked text's), a card's to its document.
+  const known = (cardId: string, r: { docId: string }) => (isImportedCardId(cardId) ? cardIds.has(cardId) : docIds.has(r.docId))
+  const states = screen(parsed.file.cardStates, (s) => checkCardState(s, ctx.now), (s) => s.cardId, (s) => known(s.cardId, s))
+  const logs = screen(parsed.file.reviewLogs, (l) => checkReviewLog(l, ctx.now), (l) => l.id, (l) => known(l.cardId, l))
+  const mistakes = screen(parsed.file.mistakes, (m) => checkMistake(m, ctx.now), (m) => m.id, (m) => known(m.id, m))
   addScreened(report, 'cardStates', states)
   addScreened(report, 'reviewLogs', logs)
   addScreened(report, 'mistakes', mistakes)

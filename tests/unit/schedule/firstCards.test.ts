@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { generateCards, type Card } from '@/lib/cards'
 import { buildRounds, defaultRoundSpecs } from '@/lib/meeting/selection'
 import { createQuiz, DEFAULT_QUIZ_OPTIONS } from '@/lib/quiz'
-import { buildQueue, createScheduler, DEFAULT_STUDY_SETTINGS, firstNewCards, nextCard, type CardState, type ReviewLogEntry } from '@/lib/schedule'
+import { addToSets, importedCards } from '@/lib/bank/importedSet'
+import type { ImportedQuestion } from '@/lib/bank/toCard'
+import { buildQueue, createScheduler, dailyPractice, DEFAULT_STUDY_SETTINGS, firstNewCards, nextCard, type CardState, type ReviewLogEntry } from '@/lib/schedule'
 import { localDocument } from '@/lib/content/localDocument'
 import { loadManualCards } from '../../../scripts/build/cardFiles'
 import { corpus } from '../cards/corpus'
@@ -60,6 +62,17 @@ describe('the same order elsewhere', () => {
       const drawn = buildRounds(bank, defaultRoundSpecs(4), docs, seed).flatMap((r) => r.questions)
       expect(new Set(drawn.map((q) => q.docId)).size).toBe(3)
     }
+  })
+})
+
+describe('a bank the branch imported', () => {
+  it('is met among the first cards and in the 每日一练, not after the hand-written bank', () => {
+    const questions: ImportedQuestion[] = ['甲', '乙', '丙', '丁', '戊', '己'].map((w) => ({ type: '判断', stem: `【测试】${w}。`, options: [], answer: '正确', link: null, clause: null }))
+    const withImported = [...bank, ...importedCards([addToSets([], '支部题库.docx', questions, new Date(T0)).set])]
+    const first = firstNewCards(withImported, 20, { start: T0 })
+    expect(first.filter((c) => c.origin === 'imported').length).toBeGreaterThanOrEqual(2)
+    const daily = dailyPractice(buildQueue({ cards: withImported, states: new Map(), settings: DEFAULT_STUDY_SETTINGS, logs: [], now: T0 }), 20)
+    expect(daily.some((c) => c.origin === 'imported')).toBe(true)
   })
 })
 
