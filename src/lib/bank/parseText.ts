@@ -77,6 +77,8 @@ interface Draft {
   explanation: string
   /** Where continuation lines go. */
   state: 'stem' | 'options' | 'answer' | 'explanation'
+  /** The paper gives it no number (a question page, or a bank that numbers nothing): `n` is its position. */
+  unnumbered?: boolean
 }
 
 /** Splits "A.53B.50C.58" or "A.主要问题 B.基本矛盾 C.主要矛盾" into options, when the letters run A, B, C… */
@@ -110,9 +112,28 @@ export function parseBankText(text: string): ParsedBank {
     for (const line of unplaced) errors.push({ line, reason })
     unplaced = []
   }
-  const close = () => {
-    if (draft) drafts.push(draft)
+  let numbered = false
+  let unnumberedCount = 0
+  const close = (upTo: number) => {
+    const d: Draft | null = draft
     draft = null
+    if (!d) return
+    // An unnumbered line with a blank and nothing after it (a page title, an instruction) was not a question.
+    if (d.unnumbered && d.key === null && !d.options.length) {
+      unnumberedCount--
+      const reported = new Set(errors.map((e) => e.line))
+      for (let line = d.line; line < upTo; line++) if (lines[line - 1]!.trim() && !reported.has(line)) unplaced.push(line)
+      return
+    }
+    drafts.push(d)
+  }
+  /** The next non-empty line after `lineNo`, read as `handle` reads it. */
+  const peek = (lineNo: number): string => {
+    for (let i = lineNo; i < lines.length; i++) {
+      const line = halfWidth(lines[i]!.replace(PINYIN_NOTE, '').trim())
+      if (line) return line
+    }
+    return ''
   }
 
   lines.forEach((rawLine, index) => {
@@ -123,7 +144,7 @@ export function parseBankText(text: string): ParsedBank {
     // Full-width letters and punctuation read as half-width; a whole line of them stays as written in stems.
     for (const piece of halfWidth(original).split(SECOND_QUESTION)) handle(piece.trim(), lineNo)
   })
-  close()
+  close(lines.length + 1)
   flushUnplaced('不是题目的一部分（没有题号），未导入。')
 
   function handle(line: string, lineNo: number): void {
@@ -136,14 +157,22 @@ export function parseBankText(text: string): ParsedBank {
     }
     const header = SECTION.exec(line)
     if (header && !QUESTION.test(line) && line.length <= 40) {
-      close()
+      close(lineNo)
       inTable = false
       flushUnplaced('不是题目的一部分（没有题号），未导入。')
       section = typeNamed(header[1]!)
       return
     }
     if (ANSWER_TABLE.test(line)) {
-      close()
+      // 答案 alone above the open question's own key (the key on the next line, as question pages and some banks
+      // write it), not the heading of an answer table at the end of the paper.
+      if (draft && draft.key === null && !inTable && !readAnswerTable(peek(lineNo)).length) {
+        draft.key = ''
+        draft.keyLine = lineNo
+        draft.state = 'answer'
+        return
+      }
+      close(lineNo)
       flushUnplaced('不是题目的一部分（没有题号），未导入。')
       inTable = true
       return
@@ -157,11 +186,23 @@ export function parseBankText(text: string): ParsedBank {
     const number = QUESTION.exec(line)
     // "1.A" alone on a line is an answer-table entry without a table header, not a question.
     if (number && !/^\d{1,4}\s*[、.]\s*[A-H]\s*$/.test(line)) {
-      close()
+      close(lineNo)
       flushUnplaced('不是题目的一部分（没有题号），未导入。')
+      numbered = true
       const n = Number(number[1] ?? number[2] ?? number[3])
       draft = { n, line: lineNo, stem: '', options: [], key: null, keyLine: lineNo, section, explanation: '', state: 'stem' }
       stemText(draft, line.slice(number[0].length))
+      return
+    }
+    // A paper that numbers nothing: a line with a blank starts a question, once the one before is complete
+    // or was only a line with a blank (a page's title repeating the question).
+    const open: Draft | null = draft
+    if (!numbered && BLANK.test(line) && !OPTION.test(line) && !ANSWER.test(line) && (!open || open.unnumbered) && (!open || open.key !== null || !open.options.length)) {
+      close(lineNo)
+      flushUnplaced('不是题目的一部分（没有题号），未导入。')
+      unnumberedCount++
+      draft = { n: unnumberedCount, line: lineNo, stem: '', options: [], key: null, keyLine: lineNo, section, explanation: '', state: 'stem', unnumbered: true }
+      stemText(draft, line)
       return
     }
     if (!draft) {
