@@ -7,7 +7,7 @@
 import { duplicateFinder } from './duplicates'
 import { judgeKey } from './judgeKey'
 import { biasedLetter } from './letters'
-import { type Linked, linkQuestion, type PassageFinder } from './link'
+import { gapHolding, type Linked, linkQuestion, type PassageFinder } from './link'
 import { olderRevisionNote } from './revision'
 import { statement } from './statement'
 import type { BankFlag, CheckedQuestion, ParsedQuestion } from './types'
@@ -44,9 +44,13 @@ function questionChecker(ctx: BankCheckContext, bias: { letter: string; share: n
       notes.push(note)
     }
     const asked = `${q.type}\u0000${q.stem}\u0000${q.options.join('\u0000')}\u0000${q.answer}`
-    const linked = links.has(asked) ? links.get(asked)! : linkQuestion(q, ctx.search, fold)
-    links.set(asked, linked)
-    if (linked) {
+    const found = links.has(asked) ? links.get(asked)! : linkQuestion(q, ctx.search, fold)
+    links.set(asked, found)
+    const gap = found && gapHolding(q, found, fold)
+    // What the question asks stands in the passage's missing wording: the passage does not state it.
+    const linked = gap ? null : found
+    if (gap) raise('not-in-texts', `题目所问在“${found.hit.passage.heading}”尚未收录原文的部分，无法核对（${gap}）`)
+    else if (linked) {
       const verdict = judgeKey(q, linked.text, fold)
       if (verdict) raise(verdict.flag, verdict.note)
     } else raise('not-in-texts', '在现有文本中没有找到表述这道题的段落。')

@@ -5,7 +5,7 @@
 import type { SearchHit } from '../search/engine'
 import { foldTraditional } from '../search/vocabulary'
 import { halfWidth } from './parseText'
-import { BLANK, compact, type Fold, pairs, share, statement, stemOf } from './statement'
+import { BLANK, compact, type Fold, keyText, pairs, share, statement, stemOf } from './statement'
 import type { ParsedQuestion } from './types'
 
 /** The app's passage search (PassageSearch): only `search` is used. */
@@ -73,4 +73,20 @@ export function linkQuestion(q: ParsedQuestion, search: PassageFinder, fold: Fol
     if (best && best.coverage >= CERTAIN_COVERAGE) break
   }
   return best && best.coverage >= LINK_COVERAGE ? best : null
+}
+
+/**
+ * The note of the linked passage's gap that holds what the question asks, when the passage's own text does
+ * not: the fact is in wording the 20th Congress amended and the bundled text does not reproduce (第四十六条
+ * 第一款 for 党内监督专责机关), so the passage does not state it and nothing can check the key.
+ */
+export function gapHolding(q: ParsedQuestion, linked: Linked, fold: Fold): string | null {
+  const gap = linked.hit.passage.gap
+  if (!gap) return null
+  const note = compact(gap, fold)
+  const key = compact(keyText(q), fold)
+  if (key.length >= 2) return !linked.text.includes(key) && note.includes(key) ? gap : null
+  // No key word (判断, 问答): the gap holds more of the question than the passage's text does.
+  const wanted = pairs(compact(statement(q), fold))
+  return share(wanted, note) > linked.coverage ? gap : null
 }
