@@ -4,6 +4,7 @@
  * it uses an older revision's wording (revision.ts), when the card bank already asks it (duplicates.ts), or
  * when the bank's keys pile up on one letter (letters.ts). This module runs them over a bank.
  */
+import type { SearchHit } from '../search/engine'
 import { duplicateFinder } from './duplicates'
 import { judgeKey } from './judgeKey'
 import { biasedLetter } from './letters'
@@ -34,8 +35,18 @@ export function checkBank(questions: readonly ParsedQuestion[], ctx: BankCheckCo
 function questionChecker(ctx: BankCheckContext, bias: { letter: string; share: number } | null): (q: ParsedQuestion) => CheckedQuestion {
   const fold = ctx.fold ?? {}
   const duplicates = duplicateFinder(ctx.cards ?? [], fold)
-  // Banks put together from several papers repeat questions: the same wording is looked up once.
+  // Banks put together from several papers repeat questions: the same wording is looked up once, and so is
+  // each search (papers that differ in the numbering or the end of a question share the words by its blank).
   const links = new Map<string, Linked | null>()
+  const searched = new Map<string, SearchHit[]>()
+  const search: PassageFinder = {
+    search: (query, request) => {
+      const key = `${request?.limit ?? ''}\u0000${query}`
+      let hits = searched.get(key)
+      if (!hits) searched.set(key, (hits = ctx.search.search(query, request)))
+      return hits
+    },
+  }
   return (q) => {
     const flags: BankFlag[] = []
     const notes: string[] = []
@@ -44,7 +55,7 @@ function questionChecker(ctx: BankCheckContext, bias: { letter: string; share: n
       notes.push(note)
     }
     const asked = `${q.type}\u0000${q.stem}\u0000${q.options.join('\u0000')}\u0000${q.answer}`
-    const found = links.has(asked) ? links.get(asked)! : linkQuestion(q, ctx.search, fold)
+    const found = links.has(asked) ? links.get(asked)! : linkQuestion(q, search, fold)
     links.set(asked, found)
     const gap = found && gapHolding(q, found, fold)
     // What the question asks stands in the passage's missing wording: the passage does not state it.

@@ -15,7 +15,11 @@ export interface PassageFinder {
 
 /** Share of the question's character pairs a passage must hold to count as the passage that states it. */
 export const LINK_COVERAGE = 0.5
-const CERTAIN_COVERAGE = 0.8
+/**
+ * A passage holding this much of the question ends the search: the rest is the paper's own words (a lead-in,
+ * a numbering, a paraphrase). At 0.8 the 22 real papers link the same and checking takes about 1.7× as long.
+ */
+const CERTAIN_COVERAGE = 0.7
 
 const PLAIN = /[^\p{Script=Han}\p{L}\p{N}]+/gu
 const PHRASE_CHARS = 10
