@@ -4,7 +4,7 @@
  */
 import type { SearchHit } from '../search/engine'
 import { foldTraditional } from '../search/vocabulary'
-import { halfWidth } from './parseText'
+import { halfWidth } from './questionParts'
 import { BLANK, compact, type Fold, keyText, pairs, share, statement, stemOf } from './statement'
 import type { ParsedQuestion } from './types'
 

@@ -4,7 +4,7 @@
  * Linking, judging and the revision check all read a question through these.
  */
 import { foldTraditional } from '../search/vocabulary'
-import { halfWidth } from './parseText'
+import { halfWidth } from './questionParts'
 import type { ParsedQuestion } from './types'
 
 export type Fold = Readonly<Record<string, string>>
