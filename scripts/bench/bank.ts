@@ -4,13 +4,15 @@
  *   npx tsx scripts/bench/bank.ts [--misses]
  * recovery: questions the paper states with a key that come out with that key;
  * linking: in-text questions linked to the passage that states them;
- * contradictions: keys contradicting the text that are flagged; false alarms: key-contradicts-text on keys that agree.
+ * contradictions: keys contradicting the text that are flagged; false alarms: key-contradicts-text on keys that agree;
+ * older wording: questions worded as an earlier revision that are flagged older-revision, and that flag on any other.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { checkBank } from '../../src/lib/bank/check'
 import { readBankText } from '../../src/lib/bank/readBankFile'
+import type { BankFlag } from '../../src/lib/bank/types'
 import { generateCards } from '../../src/lib/cards'
 import { PassageSearch } from '../../src/lib/search/engine'
 import { toSearchable } from '../../src/lib/search/passages'
@@ -22,6 +24,8 @@ interface Truth {
   keys: Record<string, string | boolean>
   links: Record<string, string>
   contradicts: number[]
+  /** Questions worded as an earlier revision (by number). */
+  older?: number[]
 }
 
 export interface BankBench {
@@ -33,6 +37,9 @@ export interface BankBench {
   contradicting: number
   flagged: number
   falseAlarms: number
+  older: number
+  olderFlagged: number
+  olderFalseAlarms: number
   /** Questions the texts do not state that were linked all the same. */
   strayLinks: number
   misses: string[]
@@ -45,7 +52,7 @@ export function benchBank(): BankBench {
   const vocabulary = buildVocabulary(corpus)
   const search = PassageSearch.build(toSearchable(corpus), vocabulary)
   const cards = generateCards(corpus, loadManualCards(corpus))
-  const result: BankBench = { papers: 0, questions: 0, recovered: 0, inText: 0, linked: 0, contradicting: 0, flagged: 0, falseAlarms: 0, strayLinks: 0, misses: [] }
+  const result: BankBench = { papers: 0, questions: 0, recovered: 0, inText: 0, linked: 0, contradicting: 0, flagged: 0, falseAlarms: 0, older: 0, olderFlagged: 0, olderFalseAlarms: 0, strayLinks: 0, misses: [] }
   for (const [file, expected] of Object.entries(truth)) {
     result.papers++
     const parsed = readBankText(readFileSync(join(dir, file), 'utf8'))
@@ -65,20 +72,32 @@ export function benchBank(): BankBench {
       if (got === place) result.linked++
       else result.misses.push(`${file} ${n}: link ${place}, got ${got}`)
     }
+    // Flags are counted from the truth: a listed question the parser lost counts as not flagged.
+    const flaggedAs = (n: number, flag: BankFlag) => byNumber.get(String(n))?.flags.includes(flag) ?? false
+    for (const n of expected.contradicts) {
+      result.contradicting++
+      if (flaggedAs(n, 'key-contradicts-text')) result.flagged++
+      else result.misses.push(`${file} ${n}: contradicting key not flagged`)
+    }
+    for (const n of expected.older ?? []) {
+      result.older++
+      if (flaggedAs(n, 'older-revision')) result.olderFlagged++
+      else result.misses.push(`${file} ${n}: earlier wording not flagged`)
+    }
     for (const q of checked) {
       const name = String(q.n) in expected.keys ? String(q.n) : `${q.type}${q.n}`
-      if (name in expected.keys && !(name in expected.links) && q.link) {
+      if (!(name in expected.keys)) continue
+      if (!(name in expected.links) && q.link) {
         result.strayLinks++
         result.misses.push(`${file} ${q.n}: not in the texts, linked to ${q.link.doc}#${q.link.anchor}`)
       }
-      const wrong = expected.contradicts.includes(q.n)
-      const flagged = q.flags.includes('key-contradicts-text')
-      if (wrong) result.contradicting++
-      if (wrong && flagged) result.flagged++
-      if (wrong && !flagged) result.misses.push(`${file} ${q.n}: contradicting key not flagged`)
-      if (!wrong && flagged && name in expected.keys) {
+      if (!expected.contradicts.includes(q.n) && q.flags.includes('key-contradicts-text')) {
         result.falseAlarms++
         result.misses.push(`${file} ${q.n}: false key-contradicts-text (${q.notes.join(' ')})`)
+      }
+      if (!(expected.older ?? []).includes(q.n) && q.flags.includes('older-revision')) {
+        result.olderFalseAlarms++
+        result.misses.push(`${file} ${q.n}: false older-revision (${q.notes.join(' ')})`)
       }
     }
   }
@@ -93,5 +112,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(`  linking         ${r.linked}/${r.inText} = ${pct(r.linked, r.inText)} (target ≥ 90%)\n`)
   process.stdout.write(`  stray links     ${r.strayLinks} of ${r.questions - r.inText} questions the texts do not state\n`)
   process.stdout.write(`  contradictions  ${r.flagged}/${r.contradicting} flagged, ${r.falseAlarms} false alarms\n`)
+  process.stdout.write(`  older wording   ${r.olderFlagged}/${r.older} flagged, ${r.olderFalseAlarms} false alarms\n`)
   if (process.argv.includes('--misses')) for (const miss of r.misses) process.stdout.write(`  ${miss}\n`)
 }

@@ -4,7 +4,7 @@
  * Kahoot template (Question - max 120 characters | Answer 1 … 4 | Time limit | Correct answer(s)).
  * Row numbers are the sheet's own, so the preview points where the secretary looks in Excel.
  */
-import { finish, splitOptions, typeNamed, type QuestionParts } from './parseText'
+import { finish, splitOptions, typeNamed, type QuestionParts } from './questionParts'
 import type { BankLineError, ParsedBank, ParsedQuestion } from './types'
 
 export type SheetCell = string | number | boolean | Date | null | undefined

@@ -5,32 +5,9 @@
  * table at the end of the paper (参考答案 1-5 ABCDA); section headers (一、单选题). Every line that is
  * not part of a question is reported with its number and a Chinese reason.
  */
+import { BLANK, finish, halfWidth, judgementOf, LETTERS, splitOptions, typeNamed } from './questionParts'
 import type { BankLineError, BankQuestionType, ParsedBank, ParsedQuestion } from './types'
 
-/** Full-width ASCII to half-width, one code unit for one, so positions in both strings agree. */
-export function halfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
-}
-
-const LETTERS = 'ABCDEFGH'
-const TRUE_WORDS = new Set(['√', '✓', '✔', '对', '正确', '是', 'T', 'TRUE', 'Y'])
-const FALSE_WORDS = new Set(['×', 'X', '✗', '✘', '错', '错误', '否', 'F', 'FALSE', 'N'])
-
-/** 正确 / 错误 for the ways papers write a 判断 key, or null. */
-export function judgementOf(raw: string): '正确' | '错误' | null {
-  const key = raw.trim().toUpperCase()
-  if (TRUE_WORDS.has(key)) return '正确'
-  if (FALSE_WORDS.has(key)) return '错误'
-  return null
-}
-
-const SECTION_TYPES: [RegExp, BankQuestionType][] = [
-  [/多项选择|多选|不定项/, '多选'],
-  [/单项选择|单选|选择题/, '单选'],
-  [/判断|是非/, '判断'],
-  [/填空/, '填空'],
-  [/简答|问答|论述|应知应会/, '问答'],
-]
 /** 一、单选题 / (一)单项选择题(共30题) / 第一部分单选题(50题) / 单选题(共80题) / 单项选择题。 */
 const SECTION = /^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s)?\s*(单项选择题?|单选题?|多项选择题?|多选题?|不定项选择题?|选择题|判断题?|是非题|填空题?|简答题?|问答题?|论述题?)\s*(?:\(.*?\)|[:.。]|\s|$)/
 const ANSWER_TABLE = /^(?:[一二三四五六七八九十]+[、.]\s*)?(?:参考答案|答案(?:及解析)?|标准答案|答案汇总)\s*[:.]?\s*$/
@@ -45,25 +22,6 @@ const SECOND_QUESTION = /(?<=[)\]】])\s+(?=\d{1,4}\s*[、.](?!\d))/
 /** A key in brackets inside the stem: (C) ( ABD ) (√) (对) (正确). */
 const BRACKET_KEY = /\(\s*([A-H](?:\s*[,、]?\s*[A-H])*|√|×|✓|✔|✗|✘|X|对|错|正确|错误)\s*\)/
 const PINYIN_NOTE = /(?<=\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/gu
-const BLANK = /_{2,}|\(\s*\)|（\s*）/
-
-/** What a question is made from, however the file wrote it (text lines or sheet cells). */
-export interface QuestionParts {
-  n: number
-  line: number
-  stem: string
-  options: string[]
-  /** Raw key as found: letters, a judgement word, or text. */
-  key: string | null
-  /** The type the paper declares (section header or 题型 column), if any. */
-  section: BankQuestionType | null
-  explanation?: string
-}
-
-/** The type a 题型 cell or a section header names. */
-export function typeNamed(text: string): BankQuestionType | null {
-  return SECTION_TYPES.find(([pattern]) => pattern.test(text))?.[1] ?? null
-}
 
 interface Draft {
   n: number
@@ -77,21 +35,8 @@ interface Draft {
   explanation: string
   /** Where continuation lines go. */
   state: 'stem' | 'options' | 'answer' | 'explanation'
-}
-
-/** Splits "A.53B.50C.58" or "A.主要问题 B.基本矛盾 C.主要矛盾" into options, when the letters run A, B, C… */
-export function splitOptions(text: string, first = 'A', least = 2): { before: string; options: string[]; letters: string[] } | null {
-  const marks: { at: number; end: number; letter: string }[] = []
-  let want = LETTERS.indexOf(first)
-  const pattern = /(?<![A-Za-z])([A-H])\s*[.、:]\s*/g
-  for (const m of text.matchAll(pattern)) {
-    if (m[1] !== LETTERS[want]) continue
-    marks.push({ at: m.index, end: m.index + m[0].length, letter: m[1]! })
-    want++
-  }
-  if (marks.length < least) return null
-  const options = marks.map((mark, i) => text.slice(mark.end, marks[i + 1]?.at ?? text.length).trim())
-  return { before: text.slice(0, marks[0]!.at).trim(), options, letters: marks.map((m) => m.letter) }
+  /** The paper gives it no number (a question page, or a bank that numbers nothing): `n` is its position. */
+  unnumbered?: boolean
 }
 
 /** Reads the text of a bank. Line numbers count from 1 over `text` as given. */
@@ -110,9 +55,28 @@ export function parseBankText(text: string): ParsedBank {
     for (const line of unplaced) errors.push({ line, reason })
     unplaced = []
   }
-  const close = () => {
-    if (draft) drafts.push(draft)
+  let numbered = false
+  let unnumberedCount = 0
+  const close = (upTo: number) => {
+    const d: Draft | null = draft
     draft = null
+    if (!d) return
+    // An unnumbered line with a blank and nothing after it (a page title, an instruction) was not a question.
+    if (d.unnumbered && d.key === null && !d.options.length) {
+      unnumberedCount--
+      const reported = new Set(errors.map((e) => e.line))
+      for (let line = d.line; line < upTo; line++) if (lines[line - 1]!.trim() && !reported.has(line)) unplaced.push(line)
+      return
+    }
+    drafts.push(d)
+  }
+  /** The next non-empty line after `lineNo`, read as `handle` reads it. */
+  const peek = (lineNo: number): string => {
+    for (let i = lineNo; i < lines.length; i++) {
+      const line = halfWidth(lines[i]!.replace(PINYIN_NOTE, '').trim())
+      if (line) return line
+    }
+    return ''
   }
 
   lines.forEach((rawLine, index) => {
@@ -123,7 +87,7 @@ export function parseBankText(text: string): ParsedBank {
     // Full-width letters and punctuation read as half-width; a whole line of them stays as written in stems.
     for (const piece of halfWidth(original).split(SECOND_QUESTION)) handle(piece.trim(), lineNo)
   })
-  close()
+  close(lines.length + 1)
   flushUnplaced('不是题目的一部分（没有题号），未导入。')
 
   function handle(line: string, lineNo: number): void {
@@ -136,14 +100,22 @@ export function parseBankText(text: string): ParsedBank {
     }
     const header = SECTION.exec(line)
     if (header && !QUESTION.test(line) && line.length <= 40) {
-      close()
+      close(lineNo)
       inTable = false
       flushUnplaced('不是题目的一部分（没有题号），未导入。')
       section = typeNamed(header[1]!)
       return
     }
     if (ANSWER_TABLE.test(line)) {
-      close()
+      // 答案 alone above the open question's own key (the key on the next line, as question pages and some banks
+      // write it), not the heading of an answer table at the end of the paper.
+      if (draft && draft.key === null && !inTable && !readAnswerTable(peek(lineNo)).length) {
+        draft.key = ''
+        draft.keyLine = lineNo
+        draft.state = 'answer'
+        return
+      }
+      close(lineNo)
       flushUnplaced('不是题目的一部分（没有题号），未导入。')
       inTable = true
       return
@@ -157,11 +129,23 @@ export function parseBankText(text: string): ParsedBank {
     const number = QUESTION.exec(line)
     // "1.A" alone on a line is an answer-table entry without a table header, not a question.
     if (number && !/^\d{1,4}\s*[、.]\s*[A-H]\s*$/.test(line)) {
-      close()
+      close(lineNo)
       flushUnplaced('不是题目的一部分（没有题号），未导入。')
+      numbered = true
       const n = Number(number[1] ?? number[2] ?? number[3])
       draft = { n, line: lineNo, stem: '', options: [], key: null, keyLine: lineNo, section, explanation: '', state: 'stem' }
       stemText(draft, line.slice(number[0].length))
+      return
+    }
+    // A paper that numbers nothing: a line with a blank starts a question, once the one before is complete
+    // or was only a line with a blank (a page's title repeating the question).
+    const open: Draft | null = draft
+    if (!numbered && BLANK.test(line) && !OPTION.test(line) && !ANSWER.test(line) && (!open || open.unnumbered) && (!open || open.key !== null || !open.options.length)) {
+      close(lineNo)
+      flushUnplaced('不是题目的一部分（没有题号），未导入。')
+      unnumberedCount++
+      draft = { n: unnumberedCount, line: lineNo, stem: '', options: [], key: null, keyLine: lineNo, section, explanation: '', state: 'stem', unnumbered: true }
+      stemText(draft, line)
       return
     }
     if (!draft) {
@@ -272,52 +256,3 @@ export function readAnswerTable(line: string): { n: number; key: string }[] {
   return entries
 }
 
-/** The question the parts make, or the reason (Chinese) they cannot make one. */
-export function finish(d: QuestionParts): ParsedQuestion | string {
-  const label = `第 ${d.n} 题`
-  const stem = d.stem.trim()
-  if (!stem) return `${label}没有题干。`
-  const key = d.key?.trim() ?? ''
-  const base = { n: d.n, line: d.line, stem: fullWidthPunctuation(stem), ...(d.explanation?.trim() ? { explanation: d.explanation.trim() } : {}) }
-  if (d.options.length) {
-    if (d.options.some((o) => !o)) return `${label}有空选项（可能被截断），未导入。`
-    const judged = judgementOptions(d.options)
-    if (!key) return `${label}没有找到答案。`
-    const letters = key.toUpperCase().replace(/[\s,、]/g, '')
-    if (judged && /^[AB]$/.test(letters)) return { ...base, type: '判断', options: [], answer: judged[letters === 'A' ? 0 : 1]! }
-    if (!/^[A-H]+$/.test(letters)) return `${label}的答案“${key}”不是选项字母。`
-    const unique = [...new Set(letters)].sort().join('')
-    const outside = [...unique].find((letter) => LETTERS.indexOf(letter) >= d.options.length)
-    if (outside) return `${label}的答案 ${outside} 不在选项中（只有 ${LETTERS.slice(0, d.options.length).split('').join('、')}）。`
-    if (d.options.length < 2) return `${label}只有一个选项，可能被截断，未导入。`
-    const type = unique.length > 1 || d.section === '多选' ? '多选' : '单选'
-    return { ...base, type, options: d.options.map(fullWidthPunctuation), answer: unique }
-  }
-  if (!key) return `${label}没有找到答案。`
-  const judgement = judgementOf(key)
-  if (judgement && (d.section === '判断' || d.section === null))
-    return { ...base, stem: base.stem.replace(/\s*（[\s　]*）\s*([。.]?)$/, '$1'), type: '判断', options: [], answer: judgement }
-  if (/^[A-H]+$/.test(key) && d.section !== '填空' && d.section !== '问答') return `${label}的答案是选项字母，但没有找到选项。`
-  const type: BankQuestionType = d.section === '填空' || (d.section !== '问答' && BLANK.test(stem) && key.length <= 40) ? '填空' : '问答'
-  return { ...base, type, options: [], answer: type === '填空' ? key.replace(/\s*[;；]\s*|\s{2,}/g, '；') : key }
-}
-
-const HAN = '\\p{Script=Han}'
-const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }
-/**
- * Recognition reads half-width forms; what the member sees keeps the punctuation of Chinese text: a
- * comma or bracket beside a Chinese character is written full-width, whatever the paper's typist used.
- */
-export function fullWidthPunctuation(text: string): string {
-  return text
-    .replace(/[(（][\s　]*[)）]/g, '（　）')
-    .replace(new RegExp(`\\((?=[^()]*${HAN})([^()]*)\\)`, 'gu'), '（$1）')
-    .replace(new RegExp(`(?<=${HAN}|[”“）])\\s*([,;:?!])`, 'gu'), (_, p: string) => FULL[p]!)
-}
-
-/** A 判断 written as a choice: A.正确 B.错误 (or 对/错, √/×). */
-function judgementOptions(options: readonly string[]): ['正确' | '错误', '正确' | '错误'] | null {
-  if (options.length !== 2) return null
-  const [a, b] = options.map((o) => judgementOf(o))
-  return a && b && a !== b ? [a, b] : null
-}

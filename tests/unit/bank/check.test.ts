@@ -55,6 +55,14 @@ describe('checkBank', () => {
     expect(dup!.flags).toContain('duplicate')
   })
 
+  it('a question on wording the bundled text lacks (a gap of the passage) is not linked to that passage', () => {
+    // max.book118.com 2026/0211/7201021153011052, question 3: 第四十六条第一款 is a gap in the bundled text.
+    const [q] = check('3、党章规定,党的各级纪律检查委员会是党内监督()机关\nA.专责\nB.专门\nC.主要\nD.重要\n【答案】:A')
+    expect(q!.link).toBeNull()
+    expect(q!.flags).toEqual(['not-in-texts'])
+    expect(q!.notes.join('')).toMatch(/第四十六条.*尚未收录原文/)
+  })
+
   it('letter bias: most single-choice keys on one letter flags those questions; shuffling spreads the keys, each key following its option', () => {
     const text = Array.from({ length: 10 }, (_, i) => `${i + 1}、题${i}（ ）\nA.甲${i}\nB.乙\nC.丙\nD.丁\n答案：${i < 8 ? 'A' : 'C'}`).join('\n')
     const questions = parseBankText(text).questions

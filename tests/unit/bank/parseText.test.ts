@@ -93,6 +93,30 @@ describe('parseBankText: the forms real papers use', () => {
     expect(bank.errors.map((e) => e.line)).toEqual([6, 9, 13])
   })
 
+  it('答案 alone on its line with the key on the next; a bare 参考答案 above a table is still a table', () => {
+    const bank = parseBankText('1、预备党员的预备期为（ ）\nA.半年\nB.一年\n答案\nB\n2、党员有退党的自由。（ ）\n参考答案\n2.√')
+    expect(bank.questions.map((q) => [q.n, q.type, q.answer])).toEqual([
+      [1, '单选', 'B'],
+      [2, '判断', '正确'],
+    ])
+    expect(bank.errors).toEqual([])
+  })
+
+  it('a question page: no number, the title repeating the stem, 答案 and 解析 each above their text', () => {
+    const page = '当前位置:首页 > 试题题库\n\n党章规定,党组发挥( )作用。\n\n时间:2022-09-25 作者:某某\n\n党章规定,党组发挥(   )作用。\n\n答案\n\n领导核心\n\n解析\n\n根据《中国共产党章程》第四十八条。\n\n最新文章'
+    const bank = parseBankText(page)
+    expect(bank.questions.map((q) => [q.n, q.line, q.type, q.stem, q.answer])).toEqual([[1, 7, '填空', '党章规定，党组发挥（　）作用。', '领导核心']])
+    expect(bank.errors.map((e) => e.line)).toEqual([1, 3, 5])
+  })
+
+  it('a bank that numbers nothing: each line with a blank starts a question', () => {
+    const bank = parseBankText('党的最高理想和最终目标是（ ）\nA.实现共产主义\nB.实现小康\n答案：A\n预备党员的预备期为（ ）\nA.半年\nB.一年\n答案：B')
+    expect(bank.questions.map((q) => [q.n, q.answer])).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ])
+  })
+
   it('markup stays text', () => {
     const [q] = parseBankText('1、<img src=x onerror=alert(1)>（ ）\nA.<b>一</b>\nB.二\n答案：A').questions
     expect(q!.stem).toContain('<img src=x onerror=alert(1)>')
