@@ -187,7 +187,13 @@ export const useProgressStore = defineStore('progress', () => {
   async function moveCards(moves: ReadonlyMap<string, string>): Promise<number> {
     if (!moves.size || !repo || repo.closed) return 0
     let moved = 0
-    if (await write(async (r) => (moved = await r.moveCards(moves)))) await reloadFromDb()
+    const move = async (r: ProgressRepository) => {
+      // In the backup worker: rewriting a long history's logs took the page for seconds.
+      const answer = await backupJob({ type: 'move-cards', moves: [...moves] }, r)
+      if (!answer.ok) throw new Error(answer.error)
+      moved = answer.result
+    }
+    if (await write(move)) await reloadFromDb()
     return moved
   }
 

@@ -47,7 +47,13 @@ export interface ListSnapshotsRequest {
   type: 'list-snapshots'
 }
 
-export type BackupRequest = ImportRequest | SnapshotRequest | TakeSnapshotRequest | ExportRequest | ListSnapshotsRequest
+/** Progress under an older bank's card ids moved to today's (old id → new id): every log of a long history is rewritten. */
+export interface MoveCardsRequest {
+  type: 'move-cards'
+  moves: [string, string][]
+}
+
+export type BackupRequest = ImportRequest | SnapshotRequest | TakeSnapshotRequest | ExportRequest | ListSnapshotsRequest | MoveCardsRequest
 
 export type SnapshotOutcome = { ok: true; deferred: SectionData } | { ok: false; error: string }
 export type SnapshotListing = Omit<SnapshotRecord, 'data'>
@@ -59,6 +65,8 @@ export interface BackupResults {
   'take-snapshot': true
   export: { text: string; counts: Record<string, number> }
   'list-snapshots': SnapshotListing[]
+  /** Card states moved. */
+  'move-cards': number
 }
 
 export type WorkerMessage =
@@ -89,6 +97,8 @@ export async function runBackupJob<K extends BackupRequest['type']>(
         return buildBackup(repo, defaultSections(), job.now, job.provided)
       case 'list-snapshots':
         return repo.listSnapshots()
+      case 'move-cards':
+        return repo.moveCards(new Map(job.moves))
     }
   })()
   return answer as BackupResults[K]
