@@ -47,16 +47,22 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
 /**
  * A paste as the browser makes it: the page's paste handler sees the text first, and unless it takes
  * the paste over, the text goes into the box (playwright's fill types huge text far slower than any
- * browser pastes it).
+ * browser pastes it). The text is handed to the page first: sending megabytes over the DevTools
+ * protocol is itself a long task on the page, and not the app's.
  */
-async function paste(page: Page, selector: string, text: string) {
-  await page.locator(selector).evaluate((el: HTMLTextAreaElement, value: string) => {
+async function handOver(page: Page, text: string) {
+  await page.evaluate((value) => ((window as unknown as { __clipboard: string }).__clipboard = value), text)
+}
+
+async function paste(page: Page, selector: string) {
+  await page.locator(selector).evaluate((el: HTMLTextAreaElement) => {
+    const value = (window as unknown as { __clipboard: string }).__clipboard
     const clipboardData = new DataTransfer()
     clipboardData.setData('text/plain', value)
     if (!el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }))) return
     el.value = value
     el.dispatchEvent(new Event('input', { bubbles: true }))
-  }, text)
+  })
 }
 
 describe('no main-thread task over 200 ms for plausible sizes (benchmark)', () => {
@@ -151,7 +157,9 @@ describe('no main-thread task over 200 ms for plausible sizes (benchmark)', () =
     await page.getByTestId('official-open').click()
     const panel = page.getByTestId('official-panel')
     await benchmark(`(c) 5 MB official copy (${(Buffer.byteLength(copy) / 1e6).toFixed(1)} MB, ${copy.length} characters)`, async (phases) => {
-      phases.push(await measurePhase(page, 'paste a 5 MB copy', () => paste(page, '[data-testid=official-panel] textarea', copy)))
+      await handOver(page, copy)
+      await page.waitForTimeout(1000)
+      phases.push(await measurePhase(page, 'paste a 5 MB copy', () => paste(page, '[data-testid=official-panel] textarea')))
       phases.push(await measurePhase(page, '逐段核对 the pasted 5 MB copy', async () => {
         await panel.getByRole('button', { name: '逐段核对' }).click()
         await verdict.waitFor({ timeout: 180_000 })
