@@ -23,6 +23,8 @@ export const LONG_TASK_PROBE = `
     const probe = document.createElement('div')
     probe.id = '__click-probe'
     probe.style.cssText = 'position:fixed;right:0;bottom:0;width:6px;height:6px;z-index:2147483647'
+    // The probe never takes the focus: a click on it must not close the search box's results.
+    probe.addEventListener('mousedown', (event) => event.preventDefault())
     probe.addEventListener('click', (event) => {
       event.stopPropagation()
       window.__clickDelays.push(performance.now() - event.timeStamp)
