@@ -49,7 +49,7 @@ describe('progress database', () => {
     const read = (await db.loadAll()).reviewLogs
     expect(read).toHaveLength(total)
     expect(read.map((l) => l.review)).toEqual(logs.map((l) => l.review))
-  })
+  }, 30_000)
 
   it('saves and undoes a review in one step', async () => {
     const db = await repo()
