@@ -48,7 +48,10 @@ export function useStudyStats(): UseStudyStatsReturn {
   const liveStates = computed(() => [...progress.states.values()].filter((s) => !study.cards || study.cardById.has(s.cardId)))
   const forecast = computed(() => dueForecast(liveStates.value, now.value, forecastDays.value))
   const retentionSummary = computed(() => retention(progress.logs, now.value, RETENTION_DAYS))
-  const reviewedToday = computed(() => progress.logs.filter((log) => log.review >= startOfDay(now.value)).length)
+  const reviewedToday = computed(() => {
+    const today = startOfDay(now.value)
+    return progress.logs.filter((log) => log.review >= today).length
+  })
   const streak = computed(() => studyStreak(progress.logs, now.value))
   const masteryRows = computed(() => mastery(study.cards ?? [], progress.states))
   const documents = computed(() => {

@@ -2,13 +2,14 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { MistakeChanges, QuizMistake } from '@/lib/quiz'
 import { DEFAULT_STUDY_SETTINGS, sanitizeSettings, type CardState, type ReviewLogEntry, type ReviewOutcome, type StudySettings } from '@/lib/schedule'
-import { defaultSections, preferencesSection } from '@/lib/storage/backup'
-import { buildBackup, restoreBackup, restoreSnapshot, takeSnapshot, type RestoreOutcome, type SectionData } from '@/lib/storage/backupFile'
-import type { ImportRequest, SnapshotOutcome, SnapshotRequest, WorkerMessage } from '@/lib/storage/backupWorker'
+import { preferencesSection } from '@/lib/storage/backup'
+import type { RestoreOutcome, SectionData } from '@/lib/storage/backupFile'
+import type { SnapshotListing } from '@/lib/storage/backupJobs'
 import { describeReport } from '@/lib/storage/integrity'
-import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository, type SnapshotRecord } from '@/lib/storage/progressDb'
+import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository } from '@/lib/storage/progressDb'
 import { localSetting } from '@/lib/storage/localSetting'
 import type { ProgressData } from '@/lib/storage/progressTypes'
+import { backupJob } from '@/workers/backupClient'
 import { useImportedBankStore } from './useImportedBankStore'
 import { useLibraryStore } from './useLibraryStore'
 import { useOfficialTextStore } from './useOfficialTextStore'
@@ -187,7 +188,13 @@ export const useProgressStore = defineStore('progress', () => {
   async function moveCards(moves: ReadonlyMap<string, string>): Promise<number> {
     if (!moves.size || !repo || repo.closed) return 0
     let moved = 0
-    if (await write(async (r) => (moved = await r.moveCards(moves)))) await reloadFromDb()
+    const move = async (r: ProgressRepository) => {
+      // In the backup worker: rewriting a long history's logs took the page for seconds.
+      const answer = await backupJob({ type: 'move-cards', moves: [...moves] }, r)
+      if (!answer.ok) throw new Error(answer.error)
+      moved = answer.result
+    }
+    if (await write(move)) await reloadFromDb()
     return moved
   }
 
@@ -214,7 +221,9 @@ export const useProgressStore = defineStore('progress', () => {
   async function exportBackup(now = Date.now()): Promise<{ text: string; counts: Record<string, number> } | null> {
     await ensureLoaded()
     if (!repo || repo.closed) return null
-    return buildBackup(repo, defaultSections(), now)
+    const answer = await backupJob({ type: 'export', now, provided: await provided() }, repo)
+    if (!answer.ok) throw new Error(answer.error)
+    return answer.result
   }
 
   /** Imports a backup file in a worker (the page stays responsive), with progress. */
@@ -222,15 +231,21 @@ export const useProgressStore = defineStore('progress', () => {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: status.value === 'closed' ? RELOAD_NOTICE : '本机存储不可用，无法导入进度。' }
     const bundled = await useLibraryStore().loadBundled()
-    const request: ImportRequest = { type: 'import', file, knownDocIds: knownDocIds(), bundled, provided: await provided(), now: Date.now() }
-    const outcome = typeof Worker !== 'undefined' ? await inWorker(request, onProgress) : await restoreBackup(await file.text(), { repo, sections: defaultSections(), ...request, onProgress })
+    const answer = await backupJob({ type: 'import', file, knownDocIds: knownDocIds(), bundled, provided: await provided(), now: Date.now() }, repo, onProgress)
+    const outcome: RestoreOutcome = answer.ok ? answer.result : { ok: false, error: `导入失败（${answer.error}），未导入学习进度。` }
     if (outcome.ok) await afterRestore(outcome.deferred, 'merge')
     return outcome
   }
 
+  /** Snapshots are written in the backup worker: 50 MB of progress written out as text froze the page for seconds. */
+  async function takeSnapshot(r: ProgressRepository, reason: string): Promise<void> {
+    const answer = await backupJob({ type: 'take-snapshot', reason, now: Date.now(), provided: await provided() }, r)
+    if (!answer.ok) throw new Error(answer.error)
+  }
+
   async function clearAll() {
     if (!repo || repo.closed) return
-    await takeSnapshot(repo, defaultSections(), '清除本机进度', Date.now(), await provided())
+    await takeSnapshot(repo, '清除本机进度')
     apply({ cardStates: [], reviewLogs: [], mistakes: [], settings: null })
     await write((r) => r.clearAll())
     snapshotsChanged.value++
@@ -240,7 +255,7 @@ export const useProgressStore = defineStore('progress', () => {
   async function snapshot(reason: string): Promise<void> {
     try {
       await ensureLoaded()
-      if (repo && !repo.closed) await takeSnapshot(repo, defaultSections(), reason, Date.now(), await provided())
+      if (repo && !repo.closed) await takeSnapshot(repo, reason)
       snapshotsChanged.value++
     } catch (cause) {
       console.warn('snapshot failed', cause)
@@ -248,16 +263,19 @@ export const useProgressStore = defineStore('progress', () => {
   }
 
   /** Snapshots taken before risky operations, newest first. */
-  async function listSnapshots(): Promise<Omit<SnapshotRecord, 'data'>[]> {
+  async function listSnapshots(): Promise<SnapshotListing[]> {
     await ensureLoaded()
-    return repo && !repo.closed ? repo.listSnapshots() : []
+    if (!repo || repo.closed) return []
+    const answer = await backupJob({ type: 'list-snapshots' }, repo)
+    if (!answer.ok) console.warn('snapshots could not be listed', answer.error)
+    return answer.ok ? answer.result : []
   }
 
   async function restoreFromSnapshot(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: '本机存储不可用，无法恢复快照。' }
-    const request: SnapshotRequest = { type: 'snapshot', id, now: Date.now(), provided: await provided() }
-    const outcome = typeof Worker !== 'undefined' ? await snapshotInWorker(request) : await restoreSnapshot(id, { repo, sections: defaultSections(), ...request })
+    const answer = await backupJob({ type: 'snapshot', id, now: Date.now(), provided: await provided() }, repo)
+    const outcome = answer.ok ? answer.result : { ok: false as const, error: `恢复失败（${answer.error}），请再试一次。` }
     if (outcome.ok) await afterRestore(outcome.deferred, 'overwrite')
     return outcome.ok ? { ok: true } : outcome
   }
@@ -286,37 +304,3 @@ export const useProgressStore = defineStore('progress', () => {
     exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity, dismissIntegrityNotice,
   }
 })
-
-function snapshotInWorker(request: SnapshotRequest): Promise<SnapshotOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('../lib/storage/backupWorker.ts', import.meta.url), { type: 'module' })
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      if (event.data.type !== 'restored') return
-      worker.terminate()
-      resolve(event.data.outcome)
-    }
-    worker.onerror = (event) => {
-      worker.terminate()
-      resolve({ ok: false, error: `恢复失败（${event.message || "后台任务出错"}），请再试一次。` })
-    }
-    worker.postMessage(request)
-  })
-}
-
-function inWorker(request: ImportRequest, onProgress: (fraction: number, step: string) => void): Promise<RestoreOutcome> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('../lib/storage/backupWorker.ts', import.meta.url), { type: 'module' })
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      if (event.data.type === 'progress') onProgress(event.data.fraction, event.data.step)
-      else if (event.data.type === 'done') {
-        worker.terminate()
-        resolve(event.data.outcome)
-      }
-    }
-    worker.onerror = (event) => {
-      worker.terminate()
-      resolve({ ok: false, error: `导入失败（${event.message || '后台任务出错'}），未导入学习进度。` })
-    }
-    worker.postMessage(request)
-  })
-}

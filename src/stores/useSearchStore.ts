@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
 import type { SearchAnswer, SearchHit, SearchRequest } from '@/lib/search/engine'
-import type { ParsedQuery } from '@/lib/search/query'
+import { capQueryInput, type ParsedQuery } from '@/lib/search/query'
 import type { StudyDocument } from '@/lib/content/types'
 import { parseRecent, rememberQuery } from '@/lib/search/recent'
 import { startSearch, type SearchBackend } from '@/workers/searchWorker'
@@ -169,7 +169,7 @@ function readRecent(): string[] {
 
 function readSessionQuery(): string {
   try {
-    return sessionStorage.getItem(QUERY_KEY) ?? ''
+    return capQueryInput(sessionStorage.getItem(QUERY_KEY) ?? '')
   } catch {
     return ''
   }

@@ -2,29 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { bigBackup } from './support/bigInputs'
 import { expectNoErrors, useBrowser } from './support/browser'
 
 const session = useBrowser()
 const dir = mkdtempSync(join(tmpdir(), 'study-garden-big-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-/** A valid backup of about 50 MB: years of reviews on 2 000 cards. */
-function bigBackup(): string {
-  const DAY = 86_400_000
-  const start = Date.UTC(2023, 0, 1)
-  const cardStates = []
-  const reviewLogs = []
-  for (let c = 0; c < 2000; c++) {
-    const cardId = `constitution#art-${c}:cloze:big${c}`
-    let last = start
-    for (let r = 0; r < 105; r++) {
-      last = start + (c % 50) * DAY + r * 3 * DAY + c
-      reviewLogs.push({ id: `${last}:${cardId}`, cardId, docId: 'constitution', grade: 3, state: r ? 2 : 0, due: last, stability: 3 + r, difficulty: 5.2, elapsedDays: 3, scheduledDays: 3, review: last })
-    }
-    cardStates.push({ cardId, docId: 'constitution', due: last + 30 * DAY, stability: 40, difficulty: 5.2, elapsedDays: 3, scheduledDays: 30, learningSteps: 0, reps: 105, lapses: 0, state: 2, lastReview: last, suspended: false, leech: false, lapsesAtRestore: 0 })
-  }
-  return JSON.stringify({ format: 'study-garden-progress', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', cardStates, reviewLogs, mistakes: [], settings: null })
-}
 
 describe('importing a 50 MB backup', () => {
   it('runs off the main thread with progress shown; the page keeps answering', async () => {

@@ -1,5 +1,5 @@
 import type { Card } from '../cards/types'
-import { startOfDay } from './days'
+import { addDays, startOfDay } from './days'
 import type { StudyQueue } from './queue'
 import type { Grade, ReviewLogEntry } from './types'
 
@@ -9,8 +9,9 @@ export const DAILY_COUNT = 5
 /** Ratings given today (each counts toward the 每日一练). */
 export function ratedToday(logs: Iterable<ReviewLogEntry>, now: number): number {
   const today = startOfDay(now)
+  const tomorrow = addDays(today, 1)
   let n = 0
-  for (const log of logs) if (startOfDay(log.review) === today) n++
+  for (const log of logs) if (log.review >= today && log.review < tomorrow) n++
   return n
 }
 

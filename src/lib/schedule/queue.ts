@@ -76,7 +76,8 @@ export function buildQueue({ cards, states, settings, logs, now }: QueueInput): 
   const logList = [...logs]
   const newLeftToday = Math.max(0, settings.dailyNewLimit - newCardsStudiedToday(logList, now))
   const studied = factsStudiedToday(deck, logList, now)
-  const ratedToday = new Set(logList.filter((l) => l.review >= startOfDay(now)).map((l) => l.cardId))
+  const today = startOfDay(now)
+  const ratedToday = new Set(logList.filter((l) => l.review >= today).map((l) => l.cardId))
   const taken = new Map<string, string>()
   /** Whether the card may be shown today: its fact is not taken by another card. */
   const claim = (card: Card): boolean => {

@@ -8,8 +8,16 @@ export const MASTERED_DAYS = 21
 /** Reviews per local day, keyed by dayKey (2025-01-10). */
 export function reviewsPerDay(logs: Iterable<ReviewLogEntry>): Map<string, number> {
   const counts = new Map<string, number>()
+  // Logs come in review order, so the day is worked out once per day, not once per log (210 000 logs: a long task).
+  let from = Infinity
+  let to = -Infinity
+  let key = ''
   for (const log of logs) {
-    const key = dayKey(log.review)
+    if (!(log.review >= from && log.review < to)) {
+      from = startOfDay(log.review)
+      to = addDays(from, 1)
+      key = dayKey(from)
+    }
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return counts

@@ -3,6 +3,16 @@ import { tokenizeQueryWord } from './tokenize'
 
 /** Longer queries are cut here: nobody types more, and pasted pages should not stall the search. */
 export const MAX_QUERY_LENGTH = 64
+/**
+ * What a search box holds at most (its maxlength, and the cut for a ?q= in an address): enough to
+ * say the query was cut, while a pasted page no longer travels through the address, the
+ * session store and the reader's highlighting (10,000 characters held the page for a second).
+ */
+export const MAX_QUERY_INPUT = 4 * MAX_QUERY_LENGTH
+
+export function capQueryInput(raw: string): string {
+  return raw.length <= MAX_QUERY_INPUT ? raw : [...raw].slice(0, MAX_QUERY_INPUT).join('')
+}
 
 export interface ParsedQuery {
   /** Normalised words as typed (space-separated parts), each with at least one term. */

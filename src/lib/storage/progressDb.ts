@@ -131,6 +131,24 @@ export class DatabaseClosedError extends Error {
   }
 }
 
+/** Records read per request: a long history (210 000 review logs) read in one request was one task of seconds on the page. */
+export const READ_PAGE = 5000
+
+/**
+ * Reads a store in key order, a page per request (each answered in its own task), keeping the
+ * well-formed records; one transaction, so the pages agree with each other.
+ */
+async function readInPages<T>(store: { getAll(query?: IDBKeyRange | null, count?: number): Promise<unknown[]> }, accept: (value: unknown) => value is T): Promise<T[]> {
+  const kept: T[] = []
+  let after: IDBValidKey | undefined
+  for (;;) {
+    const page = await store.getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), READ_PAGE)
+    for (const value of page) if (accept(value)) kept.push(value)
+    if (page.length < READ_PAGE) return kept
+    after = (page[page.length - 1] as { id: IDBValidKey }).id
+  }
+}
+
 /** Same review history: the state this tab rated from is still the stored one. */
 const sameReview = (a: CardState | null | undefined, b: CardState | null | undefined) =>
   (a ?? null) === null ? (b ?? null) === null : !!b && a!.reps === b.reps && a!.lastReview === b.lastReview
@@ -152,7 +170,7 @@ export class ProgressRepository {
     const tx = this.db.transaction(['cardStates', 'reviewLogs', 'mistakes', 'settings'])
     const [cardStates, reviewLogs, mistakes, settings] = await Promise.all([
       tx.objectStore('cardStates').getAll(),
-      tx.objectStore('reviewLogs').index('byReview').getAll(),
+      readInPages(tx.objectStore('reviewLogs'), isReviewLog),
       tx.objectStore('mistakes').getAll(),
       tx.objectStore('settings').get(SETTINGS_KEY),
     ])
@@ -160,7 +178,7 @@ export class ProgressRepository {
     // Records damaged by hand or by another version are skipped rather than breaking the page.
     return {
       cardStates: cardStates.filter(isCardState),
-      reviewLogs: reviewLogs.filter(isReviewLog),
+      reviewLogs: reviewLogs.sort((a, b) => a.review - b.review),
       mistakes: mistakes.filter(isQuizMistake),
       settings: settings ? sanitizeSettings(settings) : null,
     }

@@ -54,7 +54,7 @@ export const isQuizMistake = (value: unknown): value is QuizMistake => hasShape(
 function hasShape(value: unknown, shape: Record<string, Check>): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return '(整条记录)'
   const record = value as Record<string, unknown>
-  for (const [key, check] of Object.entries(shape)) if (!check(record[key])) return key
+  for (const key in shape) if (!shape[key]!(record[key])) return key
   return null
 }
 

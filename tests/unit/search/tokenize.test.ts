@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalize, normalizeWithMap } from '../../../src/lib/search/normalize'
-import { parseQuery } from '../../../src/lib/search/query'
+import { capQueryInput, MAX_QUERY_INPUT, MAX_QUERY_LENGTH, parseQuery } from '../../../src/lib/search/query'
 import { tokenizeForIndex, tokenizeQueryWord } from '../../../src/lib/search/tokenize'
 
 describe('normalize', () => {
@@ -53,6 +53,15 @@ describe('query terms', () => {
     expect(long.terms).toEqual(['党党'])
     expect(parseQuery('，。！？…').terms).toEqual([])
     expect(parseQuery('🎉🎉').terms).toEqual([])
+  })
+  it('a pasted page is cut where it enters (box, address), still long enough to say the query was cut', () => {
+    const pasted = '党员必须履行义务🎉'.repeat(2000)
+    const capped = capQueryInput(pasted)
+    expect([...capped]).toHaveLength(MAX_QUERY_INPUT)
+    expect(pasted.startsWith(capped)).toBe(true)
+    expect(capQueryInput('三会一课')).toBe('三会一课')
+    expect(MAX_QUERY_INPUT).toBeGreaterThan(MAX_QUERY_LENGTH)
+    expect(parseQuery(capped).trimmed).toBe(true)
   })
 })
 

@@ -3,7 +3,7 @@ import { openDB } from 'idb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createScheduler, type CardState, type ReviewLogEntry } from '@/lib/schedule'
 import { buildBackup, restoreBackup } from '@/lib/storage/backupFile'
-import { openProgressDb, PROGRESS_DB_NAME, type ProgressRepository } from '@/lib/storage/progressDb'
+import { openProgressDb, PROGRESS_DB_NAME, READ_PAGE, type ProgressRepository } from '@/lib/storage/progressDb'
 import { PROGRESS_FILE_FORMAT } from '@/lib/storage/progressTypes'
 import { makeCard, MINUTE, T0 } from '../schedule/fixtures'
 
@@ -33,6 +33,23 @@ describe('progress database', () => {
   it('uses the agreed database name by default', () => {
     expect(PROGRESS_DB_NAME).toBe('study-garden-progress')
   })
+
+  it('reads a long history in pages, every log once, by review time, damaged ones left out', async () => {
+    const db = await repo()
+    const total = 2 * READ_PAGE + 7
+    // Keys in an order unlike review order: the pages go by key, the result by review.
+    const logs: ReviewLogEntry[] = Array.from({ length: total }, (_, i) => ({
+      id: `log-${String((i * 7919) % total).padStart(6, '0')}`, cardId: `c${i % 40}`, docId: 'constitution', grade: 3, state: 2,
+      due: T0, stability: 3, difficulty: 5, elapsedDays: 1, scheduledDays: 1, review: T0 + i * MINUTE,
+    }))
+    const raw = await openDB(name)
+    const tx = raw.transaction('reviewLogs', 'readwrite')
+    await Promise.all([...logs.map((l) => tx.store.put(l)), tx.store.put({ id: 'log-broken', review: 'yesterday' }), tx.done])
+    raw.close()
+    const read = (await db.loadAll()).reviewLogs
+    expect(read).toHaveLength(total)
+    expect(read.map((l) => l.review)).toEqual(logs.map((l) => l.review))
+  }, 30_000)
 
   it('saves and undoes a review in one step', async () => {
     const db = await repo()
