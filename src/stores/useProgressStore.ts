@@ -2,8 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { MistakeChanges, QuizMistake } from '@/lib/quiz'
 import { DEFAULT_STUDY_SETTINGS, sanitizeSettings, type CardState, type ReviewLogEntry, type ReviewOutcome, type StudySettings } from '@/lib/schedule'
-import { defaultSections, preferencesSection } from '@/lib/storage/backup'
-import { buildBackup, restoreBackup, restoreSnapshot, takeSnapshot, type RestoreOutcome, type SectionData } from '@/lib/storage/backupFile'
+import type { RestoreOutcome, SectionData } from '@/lib/storage/backupFile'
 import type { ImportRequest, SnapshotOutcome, SnapshotRequest, WorkerMessage } from '@/lib/storage/backupWorker'
 import { describeReport } from '@/lib/storage/integrity'
 import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository, type SnapshotRecord } from '@/lib/storage/progressDb'
@@ -16,6 +15,12 @@ import { useSettingsStore } from './useSettingsStore'
 const CHANNEL = 'study-garden-progress'
 /** What the start-up check did, kept until the member has read it: a reload must not lose it. */
 const integrityNoticeSetting = localSetting<string[] | null>('study-garden:integrity-notice', null, (v): v is string[] | null => v === null || (Array.isArray(v) && v.every((l) => typeof l === 'string')))
+/**
+ * The backup code (its sections reach into the meeting, the documents and the aligner) is fetched when a
+ * backup, snapshot or restore first needs it: 每日一练 on the home page needs the progress, not the backup.
+ */
+let backupCode: Promise<{ sections: typeof import('@/lib/storage/backup'); file: typeof import('@/lib/storage/backupFile') }> | null = null
+const loadBackupCode = () => (backupCode ??= Promise.all([import('@/lib/storage/backup'), import('@/lib/storage/backupFile')]).then(([sections, file]) => ({ sections, file })))
 const RELOAD_NOTICE = '学习园地已在另一个标签页中更新到新版本。本页已停止保存，请刷新页面后继续（已保存的进度完好）。'
 
 /**
@@ -191,14 +196,18 @@ export const useProgressStore = defineStore('progress', () => {
   }
 
   /** Sections the page holds (localStorage): read here, handed to the worker for snapshots. */
-  const pageSection = preferencesSection()
-  const provided = async (): Promise<SectionData> => ({ [pageSection.key]: await pageSection.read() })
+  const pageSection = async () => (await loadBackupCode()).sections.preferencesSection()
+  const provided = async (): Promise<SectionData> => {
+    const section = await pageSection()
+    return { [section.key]: await section.read() }
+  }
   const knownDocIds = () => useLibraryStore().entries.map((e) => e.id)
 
   /** After an import or a snapshot restore: every view reads what is now stored. */
   async function afterRestore(deferred: SectionData, mode: 'merge' | 'overwrite') {
-    const prefs = deferred[pageSection.key]
-    if (prefs) await pageSection.restore(prefs.filter((p) => pageSection.accept(p)), mode)
+    const section = await pageSection()
+    const prefs = deferred[section.key]
+    if (prefs) await section.restore(prefs.filter((p) => section.accept(p)), mode)
     useSettingsStore().reload()
     await reloadFromDb()
     // Restored documents are parsed (off the main thread) like any stored without a parsed form.
@@ -212,7 +221,9 @@ export const useProgressStore = defineStore('progress', () => {
   async function exportBackup(now = Date.now()): Promise<{ text: string; counts: Record<string, number> } | null> {
     await ensureLoaded()
     if (!repo || repo.closed) return null
-    return buildBackup(repo, defaultSections(), now)
+    const { sections, file } = await loadBackupCode()
+    if (!repo || repo.closed) return null
+    return file.buildBackup(repo, sections.defaultSections(), now)
   }
 
   /** Imports a backup file in a worker (the page stays responsive), with progress. */
@@ -221,14 +232,15 @@ export const useProgressStore = defineStore('progress', () => {
     if (!repo || repo.closed) return { ok: false, error: status.value === 'closed' ? RELOAD_NOTICE : '本机存储不可用，无法导入进度。' }
     const bundled = await useLibraryStore().loadBundled()
     const request: ImportRequest = { type: 'import', file, knownDocIds: knownDocIds(), bundled, provided: await provided(), now: Date.now() }
-    const outcome = typeof Worker !== 'undefined' ? await inWorker(request, onProgress) : await restoreBackup(await file.text(), { repo, sections: defaultSections(), ...request, onProgress })
+    const outcome = typeof Worker !== 'undefined' ? await inWorker(request, onProgress) : await restoreOnPage(repo, await file.text(), request, onProgress)
     if (outcome.ok) await afterRestore(outcome.deferred, 'merge')
     return outcome
   }
 
   async function clearAll() {
     if (!repo || repo.closed) return
-    await takeSnapshot(repo, defaultSections(), '清除本机进度', Date.now(), await provided())
+    const { sections, file } = await loadBackupCode()
+    await file.takeSnapshot(repo, sections.defaultSections(), '清除本机进度', Date.now(), await provided())
     apply({ cardStates: [], reviewLogs: [], mistakes: [], settings: null })
     await write((r) => r.clearAll())
     snapshotsChanged.value++
@@ -238,7 +250,8 @@ export const useProgressStore = defineStore('progress', () => {
   async function snapshot(reason: string): Promise<void> {
     try {
       await ensureLoaded()
-      if (repo && !repo.closed) await takeSnapshot(repo, defaultSections(), reason, Date.now(), await provided())
+      const { sections, file } = await loadBackupCode()
+      if (repo && !repo.closed) await file.takeSnapshot(repo, sections.defaultSections(), reason, Date.now(), await provided())
       snapshotsChanged.value++
     } catch (cause) {
       console.warn('snapshot failed', cause)
@@ -255,7 +268,7 @@ export const useProgressStore = defineStore('progress', () => {
     await ensureLoaded()
     if (!repo || repo.closed) return { ok: false, error: '本机存储不可用，无法恢复快照。' }
     const request: SnapshotRequest = { type: 'snapshot', id, now: Date.now(), provided: await provided() }
-    const outcome = typeof Worker !== 'undefined' ? await snapshotInWorker(request) : await restoreSnapshot(id, { repo, sections: defaultSections(), ...request })
+    const outcome = typeof Worker !== 'undefined' ? await snapshotInWorker(request) : await snapshotOnPage(repo, id, request)
     if (outcome.ok) await afterRestore(outcome.deferred, 'overwrite')
     return outcome.ok ? { ok: true } : outcome
   }
@@ -284,6 +297,17 @@ export const useProgressStore = defineStore('progress', () => {
     exportBackup, importBackup, clearAll, snapshot, listSnapshots, restoreFromSnapshot, checkIntegrity, dismissIntegrityNotice,
   }
 })
+
+/** Where no worker can start: the same restore, on the page. */
+async function restoreOnPage(repo: ProgressRepository, text: string, request: ImportRequest, onProgress: (fraction: number, step: string) => void): Promise<RestoreOutcome> {
+  const { sections, file } = await loadBackupCode()
+  return file.restoreBackup(text, { repo, sections: sections.defaultSections(), ...request, onProgress })
+}
+
+async function snapshotOnPage(repo: ProgressRepository, id: string, request: SnapshotRequest): Promise<SnapshotOutcome> {
+  const { sections, file } = await loadBackupCode()
+  return file.restoreSnapshot(id, { repo, sections: sections.defaultSections(), ...request })
+}
 
 function snapshotInWorker(request: SnapshotRequest): Promise<SnapshotOutcome> {
   return new Promise((resolve) => {
