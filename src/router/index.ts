@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION } from 'vue-router'
 import HomeView from '@/views/HomeView.vue'
 import { meetingRoutes } from './meetingRoutes'
 import { whenReaderReady } from './readerReady'
@@ -14,12 +14,24 @@ export const router = createRouter({
     ...meetingRoutes,
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
   ],
-  scrollBehavior(to, _from, saved) {
+  scrollBehavior(to, from, saved) {
     // The reader scrolls to its own anchors once the text has loaded; back/forward restores the place after that.
     if (to.name === 'read') return saved ? whenReaderReady(to.path).then(() => saved) : false
     if (saved) return saved
+    // A fresh page is already at the top: scrolling there would force a layout inside the first render,
+    // the longest task of a start-up on a slow phone.
+    if (from === START_LOCATION) return false
     return { top: 0 }
   },
+})
+
+// The first page renders a task after the app shell: the header and its search box are on screen, taking
+// keys, before the page's own render (on a slowed phone the two together held the main thread for 0.7 s).
+let firstNavigation = true
+router.beforeEach(async () => {
+  if (!firstNavigation) return
+  firstNavigation = false
+  await new Promise((resolve) => setTimeout(resolve))
 })
 
 router.afterEach((to) => {
