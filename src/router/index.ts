@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, START_LOCATION } from 'vue-router'
+import { useLibraryStore } from '@/stores/useLibraryStore'
 import HomeView from '@/views/HomeView.vue'
 import { meetingRoutes } from './meetingRoutes'
 import { whenReaderReady } from './readerReady'
@@ -9,7 +10,14 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView, meta: { title: '书库', nav: '书库', navOrder: 0 } },
     { path: '/search', name: 'search', component: () => import('@/views/SearchView.vue'), meta: { title: '检索', nav: '检索', navOrder: 10 } },
-    { path: '/read/:docId', name: 'read', component: () => import('@/views/ReaderView.vue'), meta: { title: '阅读' } },
+    {
+      path: '/read/:docId',
+      name: 'read',
+      component: () => import('@/views/ReaderView.vue'),
+      // The texts are fetched alongside the reader's own code, not after it: a deep link waits for both.
+      beforeEnter: (to) => void (String(to.params.docId).startsWith('local-') || useLibraryStore().loadBundled().catch(() => undefined)),
+      meta: { title: '阅读' },
+    },
     ...studyRoutes,
     ...meetingRoutes,
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
