@@ -35,8 +35,9 @@ export const router = createRouter({
 
 // The first page renders a task after the app shell: the header and its search box are on screen, taking
 // keys, before the page's own render (on a slowed phone the two together held the main thread for 0.7 s).
+// Waited for once the page's code is in, so its chunks and texts are already on their way.
 let firstNavigation = true
-router.beforeEach(async () => {
+router.beforeResolve(async () => {
   if (!firstNavigation) return
   firstNavigation = false
   await new Promise((resolve) => setTimeout(resolve))
