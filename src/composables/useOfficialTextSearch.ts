@@ -18,9 +18,12 @@ export function useOfficialTextSearch(): void {
   let indexed = new Map<string, StudyDocument['passages']>()
   let forEngine: unknown = null
   watch(
-    [() => search.engine, () => official.changedDocuments],
+    [() => search.engine, () => official.changedDocuments, () => official.records.length],
     ([engine, changed]) => {
       if (!engine) return
+      // The page's copy of the texts is fetched only when this browser holds records to re-index them with;
+      // once it arrives, changedDocuments changes and this runs again.
+      if (official.records.length && !library.bundled) void library.loadBundled().catch(() => undefined)
       if (engine !== forEngine) (forEngine = engine), (indexed = new Map())
       const now = new Map(changed.map((doc) => [doc.id, doc.passages]))
       const fresh = changed.filter((doc) => !samePassages(indexed.get(doc.id), doc.passages))

@@ -1,4 +1,5 @@
-import { createRouter, createWebHistory } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION } from 'vue-router'
+import { useLibraryStore } from '@/stores/useLibraryStore'
 import HomeView from '@/views/HomeView.vue'
 import { meetingRoutes } from './meetingRoutes'
 import { whenReaderReady } from './readerReady'
@@ -9,17 +10,37 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView, meta: { title: '书库', nav: '书库', navOrder: 0 } },
     { path: '/search', name: 'search', component: () => import('@/views/SearchView.vue'), meta: { title: '检索', nav: '检索', navOrder: 10 } },
-    { path: '/read/:docId', name: 'read', component: () => import('@/views/ReaderView.vue'), meta: { title: '阅读' } },
+    {
+      path: '/read/:docId',
+      name: 'read',
+      component: () => import('@/views/ReaderView.vue'),
+      // The texts are fetched alongside the reader's own code, not after it: a deep link waits for both.
+      beforeEnter: (to) => void (String(to.params.docId).startsWith('local-') || useLibraryStore().loadBundled().catch(() => undefined)),
+      meta: { title: '阅读' },
+    },
     ...studyRoutes,
     ...meetingRoutes,
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: '页面不存在' } },
   ],
-  scrollBehavior(to, _from, saved) {
+  scrollBehavior(to, from, saved) {
     // The reader scrolls to its own anchors once the text has loaded; back/forward restores the place after that.
     if (to.name === 'read') return saved ? whenReaderReady(to.path).then(() => saved) : false
     if (saved) return saved
+    // A fresh page is already at the top: scrolling there would force a layout inside the first render,
+    // the longest task of a start-up on a slow phone.
+    if (from === START_LOCATION) return false
     return { top: 0 }
   },
+})
+
+// The first page renders a task after the app shell: the header and its search box are on screen, taking
+// keys, before the page's own render (on a slowed phone the two together held the main thread for 0.7 s).
+// Waited for once the page's code is in, so its chunks and texts are already on their way.
+let firstNavigation = true
+router.beforeResolve(async () => {
+  if (!firstNavigation) return
+  firstNavigation = false
+  await new Promise((resolve) => setTimeout(resolve))
 })
 
 router.afterEach((to) => {

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import type { Card } from '@/lib/cards/types'
-import type { StudyDocument } from '@/lib/content/types'
 import { generateCardsOffThread } from '@/workers/cardWorker'
 import { useImportedBankStore } from './useImportedBankStore'
 import { useLibraryStore } from './useLibraryStore'
@@ -23,17 +22,18 @@ export const useCardBankStore = defineStore('cardBank', () => {
   const error = ref<string | null>(null)
   let loading: Promise<void> | null = null
 
-  // Generated in a worker (hand-written cards are loaded there too); only the latest request's bank is kept.
+  // Generated in a worker, which loads the bundled texts and the hand-written cards itself (the page's copy of
+  // the texts is fetched only if no worker can run); only the latest request's bank is kept.
   let asked = 0
-  async function regenerate(bundled: readonly StudyDocument[]): Promise<void> {
+  async function regenerate(): Promise<void> {
     const ticket = ++asked
-    const generated = await generateCardsOffThread([...bundled.map(official.apply), ...library.local])
+    const generated = await generateCardsOffThread({ local: library.local, records: official.records, bundled: () => library.loadBundled() })
     if (ticket === asked) generatedCards.value = markRaw(generated)
   }
 
   function ensureLoaded(): Promise<void> {
-    loading ??= Promise.all([library.loadBundled(), library.localReady, official.ready, imported.ready])
-      .then(([bundled]) => regenerate(bundled))
+    loading ??= Promise.all([library.localReady, official.ready, imported.ready])
+      .then(() => regenerate())
       .catch((cause: unknown) => {
         console.error('card bank failed', cause)
         error.value = '题库加载失败，请检查网络后刷新页面。'
@@ -43,9 +43,9 @@ export const useCardBankStore = defineStore('cardBank', () => {
   }
 
   // The branch's documents changed: their cards follow.
-  watch(() => library.local, () => library.bundled && cards.value && void regenerate(library.bundled).catch(report))
+  watch(() => library.local, () => cards.value && void regenerate().catch(report))
   // Passages filled from the branch's official copy: their cards follow.
-  watch(() => official.records, () => library.bundled && cards.value && void regenerate(library.bundled).catch(report))
+  watch(() => official.records, () => cards.value && void regenerate().catch(report))
   function report(cause: unknown) {
     console.error('card bank failed', cause)
   }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref } from 'vue'
-import { applyOfficialText, recordsInForce, type OfficialTextRecord } from '@/lib/content/alignFills'
+import { applyOfficialText, recordsInForce, type OfficialTextRecord } from '@/lib/content/officialRecords'
 import type { StudyDocument } from '@/lib/content/types'
 import { openOfficialTextDb, type OfficialTextRepository } from '@/lib/storage/officialTextDb'
 import { useLibraryStore } from './useLibraryStore'

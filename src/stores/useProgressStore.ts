@@ -2,7 +2,6 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { MistakeChanges, QuizMistake } from '@/lib/quiz'
 import { DEFAULT_STUDY_SETTINGS, sanitizeSettings, type CardState, type ReviewLogEntry, type ReviewOutcome, type StudySettings } from '@/lib/schedule'
-import { preferencesSection } from '@/lib/storage/backup'
 import type { RestoreOutcome, SectionData } from '@/lib/storage/backupFile'
 import type { SnapshotListing } from '@/lib/storage/backupJobs'
 import { describeReport } from '@/lib/storage/integrity'
@@ -18,6 +17,13 @@ import { useSettingsStore } from './useSettingsStore'
 const CHANNEL = 'study-garden-progress'
 /** What the start-up check did, kept until the member has read it: a reload must not lose it. */
 const integrityNoticeSetting = localSetting<string[] | null>('study-garden:integrity-notice', null, (v): v is string[] | null => v === null || (Array.isArray(v) && v.every((l) => typeof l === 'string')))
+/**
+ * Backups, snapshots and restores run in the backup worker; the page reads only its own section (settings in
+ * localStorage), and fetches that code when a backup first needs it: 每日一练 on the home page needs the
+ * progress, not the backup sections (they reach into the meeting, the documents and the aligner).
+ */
+let backupSections: Promise<typeof import('@/lib/storage/backup')> | null = null
+const loadBackupSections = () => (backupSections ??= import('@/lib/storage/backup'))
 const RELOAD_NOTICE = '学习园地已在另一个标签页中更新到新版本。本页已停止保存，请刷新页面后继续（已保存的进度完好）。'
 
 /**
@@ -199,14 +205,18 @@ export const useProgressStore = defineStore('progress', () => {
   }
 
   /** Sections the page holds (localStorage): read here, handed to the worker for snapshots. */
-  const pageSection = preferencesSection()
-  const provided = async (): Promise<SectionData> => ({ [pageSection.key]: await pageSection.read() })
+  const pageSection = async () => (await loadBackupSections()).preferencesSection()
+  const provided = async (): Promise<SectionData> => {
+    const section = await pageSection()
+    return { [section.key]: await section.read() }
+  }
   const knownDocIds = () => useLibraryStore().entries.map((e) => e.id)
 
   /** After an import or a snapshot restore: every view reads what is now stored. */
   async function afterRestore(deferred: SectionData, mode: 'merge' | 'overwrite') {
-    const prefs = deferred[pageSection.key]
-    if (prefs) await pageSection.restore(prefs.filter((p) => pageSection.accept(p)), mode)
+    const section = await pageSection()
+    const prefs = deferred[section.key]
+    if (prefs) await section.restore(prefs.filter((p) => section.accept(p)), mode)
     useSettingsStore().reload()
     await reloadFromDb()
     // Restored documents are parsed (off the main thread) like any stored without a parsed form.

@@ -38,8 +38,6 @@ export const useSearchStore = defineStore('search', () => {
   })
 
   function ensureEngine(): Promise<SearchBackend | null> {
-    // The page's copy of the texts is loaded alongside (not waited for): filled official passages are re-indexed from it.
-    void library.loadBundled().catch(() => undefined)
     loading ??= startSearch(() => library.loadBundled())
       .then((search) => {
         engine.value = markRaw(search)

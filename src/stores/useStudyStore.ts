@@ -61,8 +61,9 @@ export const useStudyStore = defineStore('study', () => {
         for (const log of progress.logs) if (!known.has(log.cardId)) stranded.add(log.cardId)
         if (!stranded.size) return
         const library = useLibraryStore()
-        const { cardMoves } = await import('@/lib/cards/legacy')
-        await progress.moveCards(cardMoves(stranded, bank.cards, [...(library.bundled ?? []), ...library.local]))
+        // The texts are fetched only now: the card bank is made in a worker, which never hands them to the page.
+        const [{ cardMoves }, bundled] = await Promise.all([import('@/lib/cards/legacy'), library.loadBundled()])
+        await progress.moveCards(cardMoves(stranded, bank.cards, [...bundled, ...library.local]))
       } catch (cause) {
         console.warn('moving progress to the current cards failed', cause)
       } finally {

@@ -1,4 +1,4 @@
-import { runBackupJob, type BackupRequest, type BackupResults, type WorkerMessage } from '@/lib/storage/backupJobs'
+import type { BackupRequest, BackupResults, WorkerMessage } from '@/lib/storage/backupJobs'
 import type { ProgressRepository } from '@/lib/storage/progressDb'
 
 export type BackupAnswer<K extends BackupRequest['type']> = { ok: true; result: BackupResults[K] } | { ok: false; error: string }
@@ -15,6 +15,8 @@ export async function backupJob<K extends BackupRequest['type']>(
 ): Promise<BackupAnswer<K>> {
   if (typeof Worker === 'undefined') {
     try {
+      // Fetched only here: the page that has a worker never loads the backup code.
+      const { runBackupJob } = await import('@/lib/storage/backupJobs')
       return { ok: true, result: await runBackupJob<K>(request, repo, onProgress) }
     } catch (cause) {
       return { ok: false, error: cause instanceof Error ? cause.message : String(cause) }

@@ -1,8 +1,10 @@
-import type { StudyDocument } from '@/lib/content/types'
-import { cardRunner } from './cardJobs'
+import { cardRunner, type CardRequest } from './cardJobs'
 
-const run = cardRunner(() => import('virtual:manual-cards').then((module) => module.default))
-self.addEventListener('message', (event: MessageEvent<{ id: number; documents: StudyDocument[] }>) => {
-  const { id, documents } = event.data
-  void run(documents).then((answer) => self.postMessage({ id, answer }))
+const run = cardRunner({
+  manual: () => import('virtual:manual-cards').then((module) => module.default),
+  bundled: () => import('virtual:study-corpus').then((module) => module.default),
+})
+self.addEventListener('message', (event: MessageEvent<{ id: number; request: CardRequest }>) => {
+  const { id, request } = event.data
+  void run(request).then((answer) => self.postMessage({ id, answer }))
 })

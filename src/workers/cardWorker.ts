@@ -1,9 +1,10 @@
 import { toRaw } from 'vue'
 import type { Card } from '@/lib/cards/types'
+import type { OfficialTextRecord } from '@/lib/content/officialRecords'
 import type { StudyDocument } from '@/lib/content/types'
-import { cardRunner, type CardAnswer } from './cardJobs'
+import type { CardAnswer, CardRequest } from './cardJobs'
 
-type Run = (documents: readonly StudyDocument[]) => Promise<CardAnswer>
+type Run = (request: CardRequest) => Promise<CardAnswer>
 
 let worker: Run | null | undefined
 let onPage: Run | undefined
@@ -22,24 +23,36 @@ function startWorker(): Run | null {
     for (const settle of waiting.values()) settle({ kind: 'failed', error: event.message || 'card worker failed' })
     waiting.clear()
   })
-  return (documents) =>
+  return (request) =>
     new Promise((resolve) => {
       const id = next++
       waiting.set(id, resolve)
-      // Structured clone refuses Vue's proxies; the documents themselves are plain (markRaw) data.
-      instance.postMessage({ id, documents: documents.map((doc) => toRaw(doc)) })
+      instance.postMessage({ id, request })
     })
 }
 
-/** The card bank of these documents, generated in a worker; on the page if the worker cannot run. */
-export async function generateCardsOffThread(documents: readonly StudyDocument[]): Promise<Card[]> {
+export interface CardSources {
+  /** The branch's own documents. */
+  local: readonly StudyDocument[]
+  /** Passages filled from the branch's official copy, applied to the bundled texts where the cards are made. */
+  records: readonly OfficialTextRecord[]
+  /** The page's copy of the bundled texts, fetched only if the cards have to be made on the page. */
+  bundled: () => Promise<readonly StudyDocument[]>
+}
+
+/** The card bank, generated in a worker that loads the bundled texts itself; on the page if the worker cannot run. */
+export async function generateCardsOffThread(sources: CardSources): Promise<Card[]> {
+  // Structured clone refuses Vue's proxies; documents and records themselves are plain data.
+  const request: CardRequest = { local: toRaw(sources.local).map((doc) => toRaw(doc)), records: toRaw(sources.records).map((record) => ({ ...toRaw(record) })) }
   if (worker === undefined) worker = startWorker()
   // A document that cannot be cloned (postMessage throws) is generated on the page instead.
-  let answer = worker ? await worker(documents).catch(() => undefined) : undefined
+  let answer = worker ? await worker(request).catch(() => undefined) : undefined
   if (!answer || answer.kind === 'failed') {
     if (answer) worker = null
-    onPage ??= cardRunner(() => import('virtual:manual-cards').then((module) => module.default))
-    answer = await onPage(documents)
+    // The generators come to the page only here, never with the stores that ask for cards.
+    const { cardRunner } = await import('./cardJobs')
+    onPage ??= cardRunner({ manual: () => import('virtual:manual-cards').then((module) => module.default), bundled: sources.bundled })
+    answer = await onPage(request)
   }
   if (answer.kind === 'failed') throw new Error(answer.error)
   return answer.cards

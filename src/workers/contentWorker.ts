@@ -1,9 +1,11 @@
-import { alignOfficialText, type AlignResult } from '@/lib/content/align'
-import { checkImportFile, type ImportFile, type ImportedText } from '@/lib/content/importFile'
+import type { AlignResult } from '@/lib/content/align'
+import type { ImportFile, ImportedText } from '@/lib/content/importFile'
 import { ImportError, type LocalDocumentRecord } from '@/lib/content/localDocument'
 import type { StudyDocument } from '@/lib/content/types'
 import type { ContentJob, ContentResult } from './contentJobs'
-import { parseOutcome, type ParseOutcome } from './parseJob'
+import type { ParseOutcome } from './parseJob'
+
+// The parser, the aligner and the file checks are fetched when first used (this module is in the app shell).
 
 /** Texts shorter than this parse on the page in a few milliseconds; starting a worker would cost more. */
 export const WORKER_THRESHOLD_CHARS = 20_000
@@ -35,6 +37,7 @@ export function inWorker(job: ContentJob, timeoutMs: number): Promise<ContentRes
 
 /** Parses the branch's documents; long ones off the main thread, so a huge paste never freezes the page. */
 export async function parseLocalDocuments(records: LocalDocumentRecord[]): Promise<ParseOutcome[]> {
+  if (!records.length) return []
   const chars = records.reduce((sum, record) => sum + record.text.length, 0)
   const job: ContentJob = { kind: 'parse', records: records.map((record) => ({ ...record })) }
   let result: ContentResult | undefined
@@ -42,7 +45,10 @@ export async function parseLocalDocuments(records: LocalDocumentRecord[]): Promi
     // Parsing is linear and cannot hang, so a worker that fails to start falls back to the page.
     result = await inWorker(job, 5 * IMPORT_TIMEOUT_MS).catch(() => undefined)
   }
-  if (!result) return records.map(parseOutcome)
+  if (!result) {
+    const { parseOutcome } = await import('./parseJob')
+    return records.map(parseOutcome)
+  }
   if (result.kind === 'parse') return result.outcomes
   return records.map(() => ({ error: result.kind === 'failed' ? result.error : '内容处理失败，请重试。' }))
 }
@@ -64,12 +70,14 @@ export async function alignOffThread(doc: StudyDocument, text: string): Promise<
     if (result?.kind === 'align') return result.result
     if (result?.kind === 'failed') return { doc: doc.id, verdict: 'refused', reason: result.error, passages: [] }
   }
+  const { alignOfficialText } = await import('@/lib/content/align')
   return alignOfficialText(doc, text)
 }
 
 /** Reads a chosen file (.txt, .md, .docx) in a worker; errors are ImportErrors in Chinese. */
 export async function importFileOffThread(file: ImportFile): Promise<ImportedText> {
   // Type and size are refused before the file is read.
+  const { checkImportFile } = await import('@/lib/content/importFile')
   checkImportFile(file)
   const job: ContentJob = { kind: 'import', name: file.name, size: file.size, bytes: await file.arrayBuffer() }
   // Files are only ever converted in a worker (every browser since 2023 has module workers), so a hostile

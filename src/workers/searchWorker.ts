@@ -3,7 +3,7 @@ import type { CheckedQuestion, ParsedQuestion } from '@/lib/bank/types'
 import type { StudyDocument } from '@/lib/content/types'
 import type { SearchAnswer as EngineAnswer, SearchHit, SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
-import { searchRunner, type SearchAnswer, type SearchJob } from './searchJobs'
+import type { SearchAnswer, SearchJob } from './searchJobs'
 
 /** The search engine as the page sees it: every call answers later, from a worker when one can start. */
 export interface SearchBackend {
@@ -55,6 +55,8 @@ export async function startSearch(bundled: () => Promise<readonly StudyDocument[
   const load: SearchJob = { kind: 'load' }
   let run = inWorker()
   if (!run || (await run(load)).kind !== 'done') {
+    // The engine comes to the page only here: in the app shell it would cost every start-up its bytes.
+    const { searchRunner } = await import('./searchJobs')
     run = searchRunner(() => Promise.all([import('virtual:search-index').then((module) => module.default), bundled()]))
     expect(await run(load), 'done')
   }

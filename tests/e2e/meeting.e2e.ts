@@ -143,7 +143,7 @@ describe('meeting mode (知识竞赛)', () => {
   it('prints the chosen questions as a paper quiz with a separate answer key', async () => {
     const { page, errors } = await session.newPage()
     await page.goto('/meeting')
-    await expect.poll(() => page.locator('[data-testid=round-questions] li').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.locator('[data-testid=round-questions] li').count(), { timeout: 10_000 }).toBeGreaterThan(0)
     await page.goto('/meeting/paper')
     await page.locator('[data-testid=paper]').waitFor()
     const fill = page.locator('[data-testid=paper-fill]')

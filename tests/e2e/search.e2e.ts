@@ -167,7 +167,7 @@ describe('search as members ask', () => {
     expectNoErrors(errors)
   })
 
-  it('loads the index while the browser is idle, before the first keystroke', async () => {
+  it('loads the index at start-up, before the first keystroke', async () => {
     const { page, errors } = await session.newPage()
     const requested: string[] = []
     page.on('request', (request) => requested.push(request.url()))

@@ -1,33 +1,12 @@
 import { describePassage, fillsGaps, type AlignedPassage, type AlignResult } from './align'
 import { foldText, similarity } from './alignText'
-import { hasGap, withoutGaps } from './gaps'
+import { withoutGaps } from './gaps'
+import { recordsInForce, type OfficialTextRecord } from './officialRecords'
 import type { StudyDocument } from './types'
 
-/**
- * What a branch took over from its own official copy, kept in its browser:
- * a gap filled (`fill`) or, by the member's explicit choice, a differing passage replaced (`replace`).
- */
-export interface OfficialTextRecord {
-  /** `${docId}#${anchor}` */
-  id: string
-  docId: string
-  anchor: string
-  kind: 'fill' | 'replace'
-  /** The official wording. */
-  text: string
-  /** The bundled wording it was checked against: a record only applies while the bundled text is unchanged. */
-  bundled: string
-  /** ISO date-time of the member's confirmation. */
-  checkedAt: string
-}
-
-export const OFFICIAL_TEXT_MARK = '据本支部核对的正式文本补入'
-
-export function isOfficialTextRecord(value: unknown): value is OfficialTextRecord {
-  if (typeof value !== 'object' || value === null) return false
-  const r = value as Record<string, unknown>
-  return ['id', 'docId', 'anchor', 'text', 'bundled', 'checkedAt'].every((key) => typeof r[key] === 'string') && (r.kind === 'fill' || r.kind === 'replace')
-}
+// Reading a document with its records needs no aligner; that half lives in officialRecords.ts, so the app
+// shell and the card worker carry it without one (re-exported for the importers of backups and reviews).
+export { applyOfficialText, isOfficialTextRecord, OFFICIAL_TEXT_MARK, recordsInForce, type OfficialTextRecord } from './officialRecords'
 
 /** The passages a member may take over: every filled gap, and each differing passage they ticked. */
 export function recordsFromReview(result: AlignResult, replace: ReadonlySet<string>, now: Date): OfficialTextRecord[] {
@@ -38,25 +17,6 @@ export function recordsFromReview(result: AlignResult, replace: ReadonlySet<stri
     if (!kind) return []
     return [{ id: `${result.doc}#${p.anchor}`, docId: result.doc, anchor: p.anchor, kind, text: p.official, bundled: p.bundled, checkedAt: now.toISOString() }]
   })
-}
-
-/**
- * The document as this branch reads, searches and studies it: its records applied where the bundled
- * passage is still the one they were checked against. Records never touch another document.
- */
-export function applyOfficialText(doc: StudyDocument, records: readonly OfficialTextRecord[]): StudyDocument {
-  const mine = recordsInForce(doc, records)
-  if (!mine.size) return doc
-  const passages = doc.passages.map((passage) => {
-    const record = mine.get(passage.anchor)
-    if (!record) return passage
-    const { incomplete: _incomplete, ...rest } = passage
-    return hasGap(record.text) ? { ...rest, text: record.text, incomplete: true as const } : { ...rest, text: record.text }
-  })
-  const stillIncomplete = passages.some((p) => p.incomplete)
-  const length = passages.reduce((sum, p) => sum + [...p.text].length, 0)
-  const { incomplete: _incomplete, ...meta } = doc
-  return stillIncomplete ? { ...doc, passages, length } : { ...meta, passages, length }
 }
 
 /** A passage the member took over from an official copy, checked again on its way in from a backup. */
@@ -99,12 +59,6 @@ export function screenOfficialRecords(records: readonly OfficialTextRecord[], bu
     }
   }
   return out
-}
-
-/** Which records are in force for a document (anchor → record), for the reader's marks. */
-export function recordsInForce(doc: StudyDocument, records: readonly OfficialTextRecord[]): Map<string, OfficialTextRecord> {
-  const texts = new Map(doc.passages.map((p) => [p.anchor, p.text]))
-  return new Map(records.filter((r) => r.docId === doc.id && texts.get(r.anchor) === r.bundled).map((r) => [r.anchor, r]))
 }
 
 const STATUS_LABELS: Record<AlignedPassage['status'], string> = {

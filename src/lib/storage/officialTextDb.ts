@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
-import { isOfficialTextRecord, type OfficialTextRecord } from '../content/alignFills'
+import { isOfficialTextRecord, type OfficialTextRecord } from '../content/officialRecords'
 
 export const OFFICIAL_TEXT_DB_NAME = 'study-garden-official-text'
 export const OFFICIAL_TEXT_DB_VERSION = 1
