@@ -4,6 +4,7 @@ import { addToSets, importedCards, type AddedQuestions, type ImportedBankSet } f
 import type { ImportedQuestion } from '@/lib/bank/toCard'
 import type { Card } from '@/lib/cards/types'
 import { openBankDb, type BankRepository } from '@/lib/storage/bankDb'
+import { openOnce } from '@/lib/storage/openOnce'
 
 /**
  * The question banks the branch imported and kept (accepted in the preview), stored in this
@@ -12,16 +13,8 @@ import { openBankDb, type BankRepository } from '@/lib/storage/bankDb'
 export const useImportedBankStore = defineStore('importedBank', () => {
   const sets = shallowRef<readonly ImportedBankSet[]>([])
   const storageError = ref<string | null>(null)
-  let repository: Promise<BankRepository | null> | null = null
 
-  function openRepository(): Promise<BankRepository | null> {
-    repository ??= openBankDb().catch((error: unknown) => {
-      console.warn('IndexedDB unavailable', error)
-      storageError.value = '此浏览器无法保存导入的题库（可能处于无痕模式），题目仅在本次打开期间可用。'
-      return null
-    })
-    return repository
-  }
+  const openRepository = openOnce(openBankDb, () => (storageError.value = '此浏览器无法保存导入的题库（可能处于无痕模式），题目仅在本次打开期间可用。'))
 
   async function load(): Promise<void> {
     const repo = await openRepository()

@@ -7,6 +7,7 @@ import { collectTermLinks, type TermLink } from '@/lib/content/termLinks'
 import type { CatalogEntry, StudyDocument } from '@/lib/content/types'
 import { openLibraryDb, type LibraryRepository } from '@/lib/storage/libraryDb'
 import { parseLocalDocumentOffThread, parseLocalDocuments } from '@/workers/contentWorker'
+import { openOnce } from '@/lib/storage/openOnce'
 
 /** The documents: the bundled catalog (in the app shell), the bundled texts (a lazy chunk), and the branch's own. */
 export const useLibraryStore = defineStore('library', () => {
@@ -16,21 +17,13 @@ export const useLibraryStore = defineStore('library', () => {
   const parsed = shallowRef<ReadonlyMap<string, StudyDocument>>(new Map())
   const storageError = ref<string | null>(null)
   let loadingBundled: Promise<StudyDocument[]> | null = null
-  let repository: Promise<LibraryRepository | null> | null = null
 
   /** The branch's documents, parsed like bundled ones; a record that does not parse is left out, not fatal. */
   const local = computed<StudyDocument[]>(() => markRaw(records.value.flatMap((record) => parsed.value.get(record.id) ?? [])))
   const entries = computed<CatalogEntry[]>(() => [...catalog, ...local.value.map(toCatalogEntry)])
   const termLinks = computed<TermLink[]>(() => (bundled.value ? collectTermLinks(bundled.value) : []))
 
-  function openRepository(): Promise<LibraryRepository | null> {
-    repository ??= openLibraryDb().catch((error: unknown) => {
-      console.warn('IndexedDB unavailable', error)
-      storageError.value = '此浏览器无法保存本地文件（可能处于无痕模式）。添加的文件仅在本次打开期间可用。'
-      return null
-    })
-    return repository
-  }
+  const openRepository = openOnce(openLibraryDb, () => (storageError.value = '此浏览器无法保存本地文件（可能处于无痕模式）。添加的文件仅在本次打开期间可用。'))
 
   /**
    * Reads the stored documents; only those without a valid stored parsed form (a new version of the parser,

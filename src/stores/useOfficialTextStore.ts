@@ -4,6 +4,7 @@ import { applyOfficialText, recordsInForce, type OfficialTextRecord } from '@/li
 import type { StudyDocument } from '@/lib/content/types'
 import { openOfficialTextDb, type OfficialTextRepository } from '@/lib/storage/officialTextDb'
 import { useLibraryStore } from './useLibraryStore'
+import { openOnce } from '@/lib/storage/openOnce'
 
 /**
  * Passages this branch filled (or, by choice, replaced) from its own official copy of a bundled text.
@@ -14,16 +15,8 @@ export const useOfficialTextStore = defineStore('officialText', () => {
   const library = useLibraryStore()
   const records = ref<OfficialTextRecord[]>([])
   const storageError = ref<string | null>(null)
-  let repository: Promise<OfficialTextRepository | null> | null = null
 
-  function openRepository(): Promise<OfficialTextRepository | null> {
-    repository ??= openOfficialTextDb().catch((error: unknown) => {
-      console.warn('IndexedDB unavailable', error)
-      storageError.value = '此浏览器无法长期保存补入的正文（可能处于无痕模式），补入的内容仅在本次打开期间有效。'
-      return null
-    })
-    return repository
-  }
+  const openRepository = openOnce(openOfficialTextDb, () => (storageError.value = '此浏览器无法长期保存补入的正文（可能处于无痕模式），补入的内容仅在本次打开期间有效。'))
 
   /** Reads the records again, e.g. after a backup file restored them (officialTextDb#importOfficialText). */
   async function reload(): Promise<void> {
