@@ -112,7 +112,8 @@ describe('accessibility (axe-core)', () => {
     const { page, errors } = await session.newPage()
     await page.goto('/read/constitution')
     await page.locator('[data-testid=official-open]').click()
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('正式文本')
+    // The panel's code is fetched on the first click, so the focus moves once it has arrived.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('正式文本')
     // Tab past the 逐段核对 button (disabled while empty) to the file button: its label shows a ring.
     await page.keyboard.press('Tab')
     const ring = await page.locator('[data-testid=official-panel] label.file-button').evaluate((el) => getComputedStyle(el).outlineStyle)
