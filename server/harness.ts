@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
 import { HOST_PATH, LIVE_PATH, type ClientMessage, type ServerMessage } from '../src/lib/live/protocol'
+import { FrameLog } from './frameLog'
 
 /*
  * Drives the real server from tests and the load run: a child process on 127.0.0.1 (never
@@ -75,19 +76,16 @@ export function runServerToExit(args: string[], env: Record<string, string> = {}
 }
 
 export class LiveClient {
-  readonly frames: ServerMessage[] = []
-  private waiters: { test: (m: ServerMessage) => boolean; done: (m: ServerMessage) => void }[] = []
+  private readonly log = new FrameLog()
+  get frames(): readonly ServerMessage[] {
+    return this.log.frames
+  }
   closedWith: number | null = null
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const message = JSON.parse(data.toString()) as ServerMessage
-      this.frames.push(message)
-      this.waiters = this.waiters.filter((w) => {
-        if (!w.test(message)) return true
-        w.done(message)
-        return false
-      })
+      this.log.record(message)
     })
     ws.on('close', (code) => (this.closedWith = code))
   }
@@ -112,12 +110,7 @@ export class LiveClient {
 
   /** The first frame (already received or coming) that passes `test`. */
   next<T extends ServerMessage>(test: (m: ServerMessage) => m is T, timeoutMs = 10_000, since = 0): Promise<T> {
-    const seen = this.frames.slice(since).find(test)
-    if (seen) return Promise.resolve(seen)
-    return new Promise((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no matching frame within ${timeoutMs} ms`)), timeoutMs)
-      this.waiters.push({ test, done: (m) => (clearTimeout(timer), done(m as T)) })
-    })
+    return this.log.next(test, timeoutMs, since)
   }
 
   /** Waits for a frame that arrives from now on. */

@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import { createLiveConnection, type LiveConnection, type SocketLike } from '../../src/lib/live/connection'
 import { LIVE_PATH, type ClientMessage, type ServerMessage } from '../../src/lib/live/protocol'
+import { FrameLog } from '../frameLog'
 
 /**
  * A phone for tests and the load run that behaves like the real one (src/lib/live/connection):
@@ -8,12 +9,14 @@ import { LIVE_PATH, type ClientMessage, type ServerMessage } from '../../src/lib
  * chooses the node of each attempt, as a load balancer would after a node is gone.
  */
 export class ClusterPhone {
-  readonly frames: ServerMessage[] = []
+  private readonly log = new FrameLog()
+  get frames(): readonly ServerMessage[] {
+    return this.log.frames
+  }
   seat: { playerId: string; secret: string } | null = null
   /** Times (performance.now) at which a seat was confirmed: the first join and every return. */
   readonly seatedAt: number[] = []
   readonly closedAt: number[] = []
-  private waiters: { test: (m: ServerMessage) => boolean; done: (m: ServerMessage) => void }[] = []
   private readonly connection: LiveConnection
   private joinRequest: ClientMessage | null = null
 
@@ -40,12 +43,7 @@ export class ClusterPhone {
       this.seat = { playerId: message.playerId, secret: message.secret }
       this.seatedAt.push(performance.now())
     }
-    this.frames.push(message)
-    this.waiters = this.waiters.filter((w) => {
-      if (!w.test(message)) return true
-      w.done(message)
-      return false
-    })
+    this.log.record(message)
   }
 
   join(name: string): void {
@@ -57,13 +55,9 @@ export class ClusterPhone {
     this.connection.send(message)
   }
 
+  /** The first frame (already received or coming) that passes `test`. */
   next<T extends ServerMessage>(test: (m: ServerMessage) => m is T, timeoutMs = 10_000, since = 0): Promise<T> {
-    const seen = this.frames.slice(since).find(test)
-    if (seen) return Promise.resolve(seen)
-    return new Promise((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no matching frame within ${timeoutMs} ms`)), timeoutMs)
-      this.waiters.push({ test, done: (m) => (clearTimeout(timer), done(m as T)) })
-    })
+    return this.log.next(test, timeoutMs, since)
   }
 
   close(): void {
