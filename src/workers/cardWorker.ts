@@ -3,6 +3,7 @@ import type { Card } from '@/lib/cards/types'
 import type { OfficialTextRecord } from '@/lib/content/officialRecords'
 import type { StudyDocument } from '@/lib/content/types'
 import type { CardAnswer, CardRequest } from './cardJobs'
+import { workerCalls } from './workerCalls'
 
 type Run = (request: CardRequest) => Promise<CardAnswer>
 
@@ -12,23 +13,7 @@ let onPage: Run | undefined
 function startWorker(): Run | null {
   if (typeof Worker === 'undefined') return null
   const instance = new Worker(new URL('./card.worker.ts', import.meta.url), { type: 'module' })
-  const waiting = new Map<number, (answer: CardAnswer) => void>()
-  let next = 0
-  instance.addEventListener('message', (event: MessageEvent<{ id: number; answer: CardAnswer }>) => {
-    waiting.get(event.data.id)?.(event.data.answer)
-    waiting.delete(event.data.id)
-  })
-  instance.addEventListener('error', (event) => {
-    event.preventDefault()
-    for (const settle of waiting.values()) settle({ kind: 'failed', error: event.message || 'card worker failed' })
-    waiting.clear()
-  })
-  return (request) =>
-    new Promise((resolve) => {
-      const id = next++
-      waiting.set(id, resolve)
-      instance.postMessage({ id, request })
-    })
+  return workerCalls<CardRequest, CardAnswer>(instance, (reason) => ({ kind: 'failed', error: reason || 'card worker failed' }))
 }
 
 export interface CardSources {

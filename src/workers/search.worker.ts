@@ -4,7 +4,7 @@ import { searchRunner, type SearchJob } from './searchJobs'
 // The worker fetches the index and the texts itself, both at once: nothing waits for the page.
 const run = searchRunner(() => Promise.all([import('virtual:search-index').then((m) => m.default), import('virtual:study-corpus').then((m) => m.default)]))
 let queue: Promise<unknown> = Promise.resolve()
-self.addEventListener('message', (event: MessageEvent<{ id: number; job: SearchJob }>) => {
-  const { id, job } = event.data
-  queue = queue.then(() => run(job)).then((answer) => self.postMessage({ id, answer }))
+self.addEventListener('message', (event: MessageEvent<{ id: number; request: SearchJob }>) => {
+  const { id, request } = event.data
+  queue = queue.then(() => run(request)).then((answer) => self.postMessage({ id, answer }))
 })

@@ -4,6 +4,7 @@ import type { StudyDocument } from '@/lib/content/types'
 import type { SearchAnswer as EngineAnswer, SearchHit, SearchRequest } from '@/lib/search/engine'
 import type { ParsedQuery } from '@/lib/search/query'
 import type { SearchAnswer, SearchJob } from './searchJobs'
+import { workerCalls } from './workerCalls'
 
 /** The search engine as the page sees it: every call answers later, from a worker when one can start. */
 export interface SearchBackend {
@@ -25,24 +26,8 @@ const plain = (documents: readonly StudyDocument[]): StudyDocument[] => toRaw(do
 function inWorker(): ((job: SearchJob) => Promise<SearchAnswer>) | null {
   if (typeof Worker === 'undefined') return null
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' })
-  const waiting = new Map<number, (answer: SearchAnswer) => void>()
-  let next = 0
-  worker.addEventListener('message', (event: MessageEvent<{ id: number; answer: SearchAnswer }>) => {
-    waiting.get(event.data.id)?.(event.data.answer)
-    waiting.delete(event.data.id)
-  })
   // A worker that cannot start (or dies) fails every open job; the caller falls back to the page.
-  worker.addEventListener('error', (event) => {
-    event.preventDefault()
-    for (const settle of waiting.values()) settle({ kind: 'failed', error: event.message || 'search worker failed' })
-    waiting.clear()
-  })
-  return (job) =>
-    new Promise((resolve) => {
-      const id = next++
-      waiting.set(id, resolve)
-      worker.postMessage({ id, job })
-    })
+  return workerCalls<SearchJob, SearchAnswer>(worker, (reason) => ({ kind: 'failed', error: reason || 'search worker failed' }))
 }
 
 function expect<K extends SearchAnswer['kind']>(answer: SearchAnswer, kind: K): Extract<SearchAnswer, { kind: K }> {

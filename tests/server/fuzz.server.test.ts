@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { is, LiveClient, startServer, type ServerProcess } from '../../server/harness'
 import type { QuizPlan } from '@/lib/live/room'
+import { seededRandom } from '../../src/lib/common/random'
 
 /*
  * Malformed HTTP and websocket requests, sent over raw sockets to the real server process on
@@ -118,17 +119,6 @@ const CASES: { name: string; chunks: (string | Buffer)[] }[] = [
   { name: 'ws: half a frame', chunks: [upgrade('/live'), frame(1, Buffer.from('{"t":"join","room":"1","name":"x"}')).subarray(0, 9)] },
 ]
 
-/** A small seeded generator: the same mutations on every run, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SEEDS = [get('/join?room=1234'), get('/assets/app.js'), upgrade('/live'), upgrade('/live-host')]
 const NASTY = ['%', '%zz', '[', ']', ':', '\u0000', '\r\n', '\r', '\n', ' ', '\u00ff', '@', '#', '?', '//', '\\', '..', 'http://', '%%', '\u00c3']
@@ -188,7 +178,7 @@ describe('meeting server under malformed requests', () => {
     expect(answers.get('upgrade: malformed absolute URL')).toMatch(/^HTTP\/1\.1 400/)
     expect(answers.get('huge header')).toMatch(/^HTTP\/1\.1 431/)
 
-    const next = random(18)
+    const next = seededRandom(18)
     let sent = 0
     for (; sent < MUTATIONS && Date.now() - started < BUDGET_MS; sent++) {
       const chunks = mutate(next)
