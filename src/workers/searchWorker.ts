@@ -24,11 +24,15 @@ const plainRequest = (request: SearchRequest): SearchRequest => ({ ...request, d
 const plain = (documents: readonly StudyDocument[]): StudyDocument[] => toRaw(documents).map((doc) => toRaw(doc))
 
 function inWorker(): ((job: SearchJob) => Promise<SearchAnswer>) | null {
-  if (typeof Worker === 'undefined') return null
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' })
+  // The worker comes from the boot script (src/boot.ts); without it (a test page), the search runs on the page.
+  const worker = window.studyGardenSearchWorker?.take() ?? null
+  if (!worker) return null
   // A worker that cannot start (or dies) fails every open job; the caller falls back to the page.
   return workerCalls<SearchJob, SearchAnswer>(worker, (reason) => ({ kind: 'failed', error: reason || 'search worker failed' }))
 }
+
+/** The boot script started the search worker with the page: the app should take it up at once. */
+export const searchStartedWithPage = (): boolean => window.studyGardenSearchWorker?.startedEarly === true
 
 function expect<K extends SearchAnswer['kind']>(answer: SearchAnswer, kind: K): Extract<SearchAnswer, { kind: K }> {
   if (answer.kind === kind) return answer as Extract<SearchAnswer, { kind: K }>

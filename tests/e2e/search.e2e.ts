@@ -185,6 +185,28 @@ describe('search as members ask', () => {
     expectNoErrors(errors)
   })
 
+  it('starts the search with the page on 书库, but lets a linked text come first', async () => {
+    const { page, errors } = await session.newPage()
+    const requested: string[] = []
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    await page.goto('/read/constitution#art-33')
+    await page.locator('#art-33').waitFor()
+    expect(await page.evaluate(() => window.studyGardenSearchWorker?.startedEarly)).toBe(false)
+    const corpus = requested.findIndex((path) => path.includes('study-corpus'))
+    const index = requested.findIndex((path) => path.includes('search-index'))
+    expect(corpus).toBeGreaterThanOrEqual(0)
+    if (index >= 0) expect(index).toBeGreaterThan(corpus)
+
+    await page.goto('/')
+    expect(await page.evaluate(() => window.studyGardenSearchWorker?.startedEarly)).toBe(true)
+    // The boot script is the page's first script, ahead of the app shell's.
+    const scripts = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((el) => el.getAttribute('src') ?? ''))
+    expect(scripts[0]).toMatch(/\/assets\/boot-[\w-]+\.js$/)
+    await page.locator('.header-search input').fill('入党誓词')
+    await page.locator('.search-dropdown .result').first().waitFor()
+    expectNoErrors(errors)
+  })
+
   it('shows no "/" key hint on a touch screen', async () => {
     const context = await session.browser.newContext({ baseURL: session.baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     try {

@@ -57,8 +57,13 @@ async function coldStart(): Promise<Run> {
   const homeScripts = jsOf(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((path) => !workers.some((worker) => new URL(worker.url()).pathname === path))
   // STARTUP_TRACE=1: when each piece was asked for and arrived, on the page and in the workers (ms after navigation).
   const timings = () => performance.getEntriesByType('resource').map((e) => { const r = e as PerformanceResourceTiming; return `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ${new URL(r.name).pathname} ${r.encodedBodySize}` })
-  const waterfall = [...(await page.evaluate(timings)), '-- workers (their own clock):']
-  for (const worker of workers) waterfall.push(`${worker.url()}`, ...(await worker.evaluate(timings).catch(() => [])))
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => `${mark.name} ${Math.round(mark.startTime)}`))
+  const waterfall = [...marks, ...(await page.evaluate(timings)), '-- workers (ms after their start, which is given after navigation):']
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin)
+  for (const worker of workers) {
+    const started = await worker.evaluate(() => performance.timeOrigin).catch(() => pageOrigin)
+    waterfall.push(`${worker.url()} started ${Math.round(started - pageOrigin)}`, ...(await worker.evaluate(timings).catch(() => [])))
+  }
   const { fcp, lcp, tasks } = await page.evaluate(() => ({
     fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0),
     lcp: (window as unknown as { __lcp: number }).__lcp,
