@@ -32,7 +32,7 @@ const OBSERVE = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp = Math.round(e.startTime) }).observe({ type: 'largest-contentful-paint', buffered: true })
 `
 
-interface Run { jsGzipKB: number; workerJsGzipKB: number; fcp: number; lcp: number; longestTask: number; tasksOver200: number; firstResults: number; idleResults: number; deepLink: number }
+interface Run { jsGzipKB: number; workerJsGzipKB: number; fcp: number; lcp: number; longestTask: number; tasksOver200: number; boxReady: number; firstResults: number; idleResults: number; deepLink: number }
 
 async function coldStart(): Promise<Run> {
   const { page } = await session.newPage()
@@ -45,7 +45,10 @@ async function coldStart(): Promise<Run> {
   // Home, typing 入党誓词 as soon as the box accepts keys.
   await page.goto('/', { waitUntil: 'commit' })
   const box = page.locator('.header-search input')
-  await box.waitFor()
+  // Polled every frame, like the other waits: a locator's wait backs off to 0.5 s between checks, and the
+  // member types the moment the box is there, not up to half a second later.
+  await page.waitForFunction(() => document.querySelector('.header-search input'), undefined, { polling: 'raf', timeout: 60_000 })
+  const boxReady = await page.evaluate(() => Math.round(performance.now()))
   await box.pressSequentially('入党誓词', { delay: 60 })
   await page.waitForFunction(() => document.querySelectorAll('.search-dropdown .result:not(.recent)').length > 0, undefined, { polling: 'raf', timeout: 60_000 })
   const firstResults = await page.evaluate(() => Math.round(performance.now()))
@@ -56,9 +59,8 @@ async function coldStart(): Promise<Run> {
   for (const worker of workers) workerScripts.push(...jsOf([worker.url(), ...(await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)).catch(() => []))]))
   const homeScripts = jsOf(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).filter((path) => !workers.some((worker) => new URL(worker.url()).pathname === path))
   // STARTUP_TRACE=1: when each piece was asked for and arrived, on the page and in the workers (ms after navigation).
-  const timings = () => performance.getEntriesByType('resource').map((e) => { const r = e as PerformanceResourceTiming; return `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ${new URL(r.name).pathname} ${r.encodedBodySize}` })
-  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => `${mark.name} ${Math.round(mark.startTime)}`))
-  const waterfall = [...marks, ...(await page.evaluate(timings)), '-- workers (ms after their start, which is given after navigation):']
+  const timings = () => [...performance.getEntriesByType('mark').map((mark) => `${mark.name} ${Math.round(mark.startTime)}`), ...performance.getEntriesByType('resource').map((e) => { const r = e as PerformanceResourceTiming; return `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ${new URL(r.name).pathname} ${r.encodedBodySize}` })]
+  const waterfall = [...(await page.evaluate(timings)), '-- workers (ms after their start, which is given after navigation):']
   const pageOrigin = await page.evaluate(() => performance.timeOrigin)
   for (const worker of workers) {
     const started = await worker.evaluate(() => performance.timeOrigin).catch(() => pageOrigin)
@@ -97,7 +99,7 @@ async function coldStart(): Promise<Run> {
   const gzipKB = (paths: string[]) => Math.round([...new Set(paths)].reduce((sum, path) => sum + gzipSync(readFileSync(`${DIST}${path}`)).length, 0) / 102.4) / 10
   await page.close()
   await reader.close()
-  return { jsGzipKB: gzipKB(homeScripts), workerJsGzipKB: gzipKB(workerScripts), fcp, lcp, longestTask: Math.max(0, ...tasks.map(([, duration]) => duration)), tasksOver200: tasks.filter(([, duration]) => duration > 200).length, firstResults, idleResults, deepLink }
+  return { jsGzipKB: gzipKB(homeScripts), workerJsGzipKB: gzipKB(workerScripts), fcp, lcp, longestTask: Math.max(0, ...tasks.map(([, duration]) => duration)), tasksOver200: tasks.filter(([, duration]) => duration > 200).length, boxReady, firstResults, idleResults, deepLink }
 }
 
 describe('start-up on a throttled phone (benchmark)', () => {
