@@ -20,7 +20,9 @@ export default defineConfig({
     vue(),
     relaxPolicyInDev,
     studyContent(),
-    bootEntry(),
+    // A text opened from a link (a shared passage, a result in another tab) asks for the reader and the
+    // texts with the shell, not after it.
+    bootEntry({ pages: { '/read/': ['src/views/ReaderView.vue', 'virtual:study-corpus'] } }),
     VitePWA({
       // A new version waits for the member (TheUpdatePrompt: 有新版本，点击更新) instead of waiting,
       // unannounced, until every tab is closed; the component registers the service worker itself.

@@ -1,4 +1,6 @@
-import type { Plugin } from 'vite'
+import type { OutputBundle, OutputChunk } from 'rolldown'
+import type { HtmlTagDescriptor, Plugin } from 'vite'
+import { PRELOADS_ELEMENT_ID, type StartUpPreloads } from '../../src/lib/common/startUp'
 
 /**
  * src/boot.ts is the app's first script, an entry of its own: a few hundred bytes that run as soon as they
@@ -8,7 +10,12 @@ import type { Plugin } from 'vite'
  */
 export const BOOT_ENTRY = 'src/boot.ts'
 
-export function bootEntry(): Plugin {
+/**
+ * `pages`: by path prefix, the modules a page opened there needs beyond the shell (ends of module ids). Their
+ * chunks, with everything those import and their styles, are listed in index.html for the boot script
+ * to ask for at once (src/lib/common/startUp.ts).
+ */
+export function bootEntry({ pages = {} }: { pages?: Record<string, string[]> } = {}): Plugin {
   let base = '/'
   return {
     name: 'boot-entry',
@@ -17,14 +24,55 @@ export function bootEntry(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { path, bundle }) {
+      handler(_html, { path, bundle, chunk }) {
         if (path !== '/index.html') return
         // In the build, the emitted entry chunk; on the dev server, the source module.
         const built = bundle && Object.values(bundle).find((item) => item.type === 'chunk' && item.isEntry && item.facadeModuleId?.endsWith(BOOT_ENTRY))
         if (bundle && !built) throw new Error(`${BOOT_ENTRY} is not an entry of the build (build.rolldownOptions.input)`)
         const src = built ? `${base}${built.fileName}` : `${base}${BOOT_ENTRY}`
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' }]
+        const tags: HtmlTagDescriptor[] = [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' }]
+        if (bundle && chunk) {
+          const table = preloadTable(bundle as OutputBundle, chunk as OutputChunk, pages, base)
+          tags.push({ tag: 'script', attrs: { type: 'application/json', id: PRELOADS_ELEMENT_ID }, children: JSON.stringify(table), injectTo: 'head' })
+        }
+        return tags
       },
     },
   }
+}
+
+function preloadTable(bundle: OutputBundle, shell: OutputChunk, pages: Record<string, string[]>, base: string): StartUpPreloads {
+  const chunks = new Map<string, OutputChunk>()
+  for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item)
+  const closure = (start: OutputChunk, files: Set<string>, styles: Set<string>) => {
+    const visit = (current: OutputChunk) => {
+      if (files.has(current.fileName)) return
+      files.add(current.fileName)
+      for (const css of current.viteMetadata?.importedCss ?? []) styles.add(css)
+      for (const name of current.imports) {
+        const imported = chunks.get(name)
+        if (imported) visit(imported)
+      }
+    }
+    visit(start)
+  }
+  // What the shell loads anyway is left out.
+  const inShell = new Set<string>()
+  const shellStyles = new Set<string>()
+  closure(shell, inShell, shellStyles)
+  const table: StartUpPreloads = {}
+  for (const [prefix, modules] of Object.entries(pages)) {
+    const files = new Set<string>(inShell)
+    const styles = new Set<string>(shellStyles)
+    for (const module of modules) {
+      const found = [...chunks.values()].find((item) => item.facadeModuleId?.endsWith(module))
+      if (!found) throw new Error(`boot-entry: no chunk for ${module} (pages['${prefix}'])`)
+      closure(found, files, styles)
+    }
+    table[prefix] = {
+      js: [...files].filter((file) => !inShell.has(file)).map((file) => `${base}${file}`),
+      css: [...styles].filter((file) => !shellStyles.has(file)).map((file) => `${base}${file}`),
+    }
+  }
+  return table
 }

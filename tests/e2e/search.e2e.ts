@@ -192,6 +192,10 @@ describe('search as members ask', () => {
     await page.goto('/read/constitution#art-33')
     await page.locator('#art-33').waitFor()
     expect(await page.evaluate(() => window.studyGardenSearchWorker?.startedEarly)).toBe(false)
+    // The boot script asked for the reader and the texts itself, before the shell had run.
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href))
+    expect(preloaded.some((href) => href.includes('study-corpus'))).toBe(true)
+    expect(preloaded.some((href) => href.includes('ReaderView'))).toBe(true)
     const corpus = requested.findIndex((path) => path.includes('study-corpus'))
     const index = requested.findIndex((path) => path.includes('search-index'))
     expect(corpus).toBeGreaterThanOrEqual(0)

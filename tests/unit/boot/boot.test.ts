@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { searchComesFirst } from '@/router/searchFirst'
+import { preloadsFor, searchComesFirst } from '@/lib/common/startUp'
 import { installSearchWorkerSource } from '@/workers/searchWorkerStart'
 
 const SRC = new URL('../../../src', import.meta.url).pathname
@@ -26,6 +26,21 @@ describe('the pages where search comes first', () => {
 
   it('are found under a base path', () => {
     expect(['/garden/', '/garden/search', '/garden/read/constitution'].map((path) => searchComesFirst(path, '/garden/'))).toEqual([true, true, false])
+  })
+})
+
+describe('what a page asks for before the shell runs', () => {
+  const table = { '/read/': { js: ['/assets/ReaderView.js', '/assets/corpus.js'], css: ['/assets/ReaderView.css'] } }
+
+  it('is the reader and the texts for a linked text', () => {
+    expect(preloadsFor('/read/constitution', table, '/')).toEqual(table['/read/'])
+    expect(preloadsFor('/garden/read/eight-point', table, '/garden/')).toEqual(table['/read/'])
+  })
+
+  it('is nothing more for other pages', () => {
+    expect(preloadsFor('/', table, '/')).toEqual({ js: [], css: [] })
+    expect(preloadsFor('/reading', table, '/')).toEqual({ js: [], css: [] })
+    expect(preloadsFor('/study', table, '/')).toEqual({ js: [], css: [] })
   })
 })
 

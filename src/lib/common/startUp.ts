@@ -1,0 +1,31 @@
+/**
+ * What a page asks for before the app shell has even run, decided by its path alone (src/boot.ts runs before
+ * the router, or Vue, has loaded). `base` is the app's base path (Vite's BASE_URL).
+ */
+
+/**
+ * The pages where a member's first act is to search (书库 and 检索): there the index loads at once, from
+ * the app's very first script; elsewhere the page's own content comes first and the index when idle.
+ */
+export function searchComesFirst(path: string, base: string): boolean {
+  const page = inApp(path, base)
+  return page === '/' || page === '/search'
+}
+
+/** The chunks and styles a page needs beyond the shell, by path prefix; written into index.html at build time. */
+export type StartUpPreloads = Record<string, { js: string[]; css: string[] }>
+
+/** The id of the data block in index.html that holds the table. */
+export const PRELOADS_ELEMENT_ID = 'study-garden-preloads'
+
+/** What a page at `path` needs beyond the shell (a text opened from a link: the reader and the texts). */
+export function preloadsFor(path: string, table: StartUpPreloads, base: string): { js: string[]; css: string[] } {
+  const page = inApp(path, base)
+  const prefix = Object.keys(table).find((start) => page.startsWith(start))
+  return prefix ? table[prefix]! : { js: [], css: [] }
+}
+
+function inApp(path: string, base: string): string {
+  const inside = path.startsWith(base) ? `/${path.slice(base.length)}` : path
+  return inside.length > 1 ? inside.replace(/\/+$/, '') : inside
+}
