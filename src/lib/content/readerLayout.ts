@@ -67,3 +67,79 @@ function gapLabel(passages: readonly Passage[]): string {
   }
   return passages.length === 1 ? `${section}此处一段` : `${section}此处${passages.length}段`
 }
+
+/** A run of blocks, `start` included, `end` not. */
+export interface BlockRange {
+  start: number
+  end: number
+}
+
+export interface FillOptions {
+  /** Characters after the first block in the first slice: enough to fill the screen below it (see `screenLength`). */
+  firstLength: number
+  /** Each later slice: what one task may render on a slow phone. */
+  sliceWeight: number
+}
+
+/** Each later slice: about 60 ms of rendering on the 党章 with Chrome's CPU slowed ×4 (a mid-range phone). */
+export const FILL_SLICE_WEIGHT = 700
+
+/**
+ * The characters that fill a screen at the reader's font size and line height, counted high (a line as wide as
+ * the window, no margins): the first slice fills the screen below a linked passage, so it can be scrolled to the top.
+ */
+export function screenLength(width: number, height: number, fontSize: number, lineHeight = 1.9): number {
+  return Math.ceil(width / fontSize) * Math.ceil(height / (fontSize * lineHeight))
+}
+
+/** Each block costs a fixed part (elements, components) and a part growing with its text (line layout). */
+const BLOCK_WEIGHT = 60
+const HEADING_WEIGHT = 30
+
+/** The characters a block shows (a gap notice: its sentence). */
+export function blockLength(block: ReaderBlock): number {
+  return block.kind === 'passage' ? block.passage.text.length : block.label.length + 40
+}
+
+export function blockWeight(block: ReaderBlock): number {
+  return BLOCK_WEIGHT + HEADING_WEIGHT * block.headings.length + blockLength(block)
+}
+
+/** The block holding the anchor (a passage, a gap inside a notice, or a heading printed above a block); -1 when none. */
+export function blockIndexOf(blocks: readonly ReaderBlock[], anchor: string): number {
+  if (!anchor) return -1
+  return blocks.findIndex(
+    (b) => b.headings.some((h) => h.anchor === anchor) || (b.kind === 'passage' ? b.passage.anchor === anchor : b.passages.some((p) => p.anchor === anchor)),
+  )
+}
+
+/**
+ * The order a long text reaches the page, so that no task renders much of it: each range is what is on the
+ * page after one more task, growing by one slice at a time until it is the whole text. The first range starts
+ * at the block a link points at (or at the top) and runs on for a slice, so the passage can be shown at the
+ * top of the screen at once; then earlier slices are put in above it, nearest first, then later ones below.
+ */
+export function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLength, sliceWeight }: FillOptions): BlockRange[] {
+  const n = blocks.length
+  const start = Math.min(Math.max(from, 0), n)
+  const weight = (i: number) => blockWeight(blocks[i]!)
+  const ranges: BlockRange[] = []
+  let end = start
+  if (end < n) end++
+  for (let sum = 0; end < n && sum < firstLength; end++) sum += blockLength(blocks[end]!)
+  let range = { start, end }
+  ranges.push(range)
+  while (range.start > 0) {
+    let s = range.start - 1
+    for (let sum = weight(s); s > 0 && sum + weight(s - 1) <= sliceWeight; s--) sum += weight(s - 1)
+    range = { start: s, end: range.end }
+    ranges.push(range)
+  }
+  while (range.end < n) {
+    let e = range.end + 1
+    for (let sum = weight(range.end); e < n && sum + weight(e) <= sliceWeight; e++) sum += weight(e)
+    range = { start: range.start, end: e }
+    ranges.push(range)
+  }
+  return ranges
+}
