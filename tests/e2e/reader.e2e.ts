@@ -41,6 +41,30 @@ describe('reader on a phone', () => {
     }
   })
 
+  it('puts the rest of the text in around a linked passage without moving it; the TOC reaches an earlier chapter', async () => {
+    const { context, page, errors } = await phone()
+    try {
+      await page.goto('/read/constitution#art-36')
+      await page.locator('#art-36.targeted').waitFor()
+      await expect.poll(() => page.evaluate(belowHeader('#art-36'))).toBeGreaterThanOrEqual(0)
+      const landed = (await page.evaluate(belowHeader('#art-36'))) as number
+      // The text is put in a slice at a time; once all of it is there, the passage is where it landed.
+      await page.locator('.reader-text:not([data-filling])').waitFor()
+      expect(await page.locator('.reader-text .passage').count()).toBeGreaterThan(70)
+      expect(await page.locator('.reader-text .passage').first().getAttribute('id')).toBe('general-1')
+      expect(Math.abs(((await page.evaluate(belowHeader('#art-36'))) as number) - landed)).toBeLessThan(2)
+      expect(landed).toBeLessThan(24)
+      await page.locator('.reader-fab').getByRole('button', { name: '目录' }).click()
+      await page.locator('#reader-toc').getByRole('link', { name: /^第一章/ }).click()
+      await page.waitForURL(/#ch-1$/)
+      await expect.poll(() => page.evaluate(belowHeader('#ch-1'))).toBeGreaterThanOrEqual(0)
+      expect(await page.evaluate(belowHeader('#ch-1'))).toBeLessThan(24)
+      expectNoErrors(errors)
+    } finally {
+      await context.close()
+    }
+  })
+
   it('numbers 总纲 paragraphs and collapses consecutive gaps into one notice', async () => {
     const { context, page, errors } = await phone()
     try {
