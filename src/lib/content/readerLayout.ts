@@ -75,7 +75,7 @@ export interface BlockRange {
 }
 
 export interface FillOptions {
-  /** Characters after the first block in the first slice: enough to fill the screen below it (see `screenLength`). */
+  /** Characters in the first slice: enough to fill the screen from the top of its first block down (see `screenLength`). */
   firstLength: number
   /** Each later slice: what one task may render on a slow phone. */
   sliceWeight: number
@@ -116,7 +116,7 @@ export function blockIndexOf(blocks: readonly ReaderBlock[], anchor: string): nu
 /**
  * The order a long text reaches the page, so that no task renders much of it: each range is what is on the
  * page after one more task, growing by one slice at a time until it is the whole text. The first range starts
- * at the block a link points at (or at the top) and runs on for a slice, so the passage can be shown at the
+ * at the block a link points at (or at the top) and runs on for a screenful, so the passage can be shown at the
  * top of the screen at once; then earlier slices are put in above it, nearest first, then later ones below.
  */
 export function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLength, sliceWeight }: FillOptions): BlockRange[] {
@@ -125,8 +125,7 @@ export function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLe
   const weight = (i: number) => blockWeight(blocks[i]!)
   const ranges: BlockRange[] = []
   let end = start
-  if (end < n) end++
-  for (let sum = 0; end < n && sum < firstLength; end++) sum += blockLength(blocks[end]!)
+  for (let sum = 0; end < n && (end === start || sum < firstLength); end++) sum += blockLength(blocks[end]!)
   let range = { start, end }
   ranges.push(range)
   while (range.start > 0) {

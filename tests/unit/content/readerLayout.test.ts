@@ -26,13 +26,14 @@ describe('where a link points in the reader', () => {
 })
 
 describe('putting a long text on the page a slice at a time', () => {
-  it('starts at a linked passage with a screenful after it, then fills in above it, nearest first, then below', () => {
+  it('starts at a linked passage and a screenful of text from it down, then fills in above it, nearest first, then below', () => {
     const at = blockIndexOf(blocks, 'art-33')
     const plan = fillPlan(blocks, at, options)
     const [first] = plan
     expect(first!.start).toBe(at)
-    const after = blocks.slice(at + 1, first!.end).reduce((sum, b) => sum + blockLength(b), 0)
-    expect(after).toBeGreaterThanOrEqual(options.firstLength)
+    const shown = (end: number) => blocks.slice(at, end).reduce((sum, b) => sum + blockLength(b), 0)
+    expect(shown(first!.end)).toBeGreaterThanOrEqual(options.firstLength)
+    expect(shown(first!.end - 1)).toBeLessThan(options.firstLength)
     // Smaller than the whole text by far: the first render is what a deep link waits for.
     expect(weightOf(first!)).toBeLessThan(weightOf({ start: 0, end: blocks.length }) / 5)
     expect(plan[plan.length - 1]).toEqual({ start: 0, end: blocks.length })
