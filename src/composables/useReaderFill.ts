@@ -18,6 +18,8 @@ const later = (run: () => void): void => {
   else setTimeout(run, 16)
 }
 
+const afterPaint = (run: () => void): void => void requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(run)))
+
 /**
  * Puts a long text on the page a slice per task (see `fillPlan`): a link's passage first, then the text above
  * it, then below. What is on screen stays in place while text is inserted above it. Anything that needs the
@@ -34,16 +36,8 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
   const complete = computed(() => Boolean(docId.value) && range.value.start === 0 && range.value.end >= blocks.value.length)
   const shown = computed(() => blocks.value.slice(range.value.start, range.value.end))
 
-  function finish() {
-    run++
-    range.value = all()
-  }
-
-  async function next(mine: number) {
-    if (mine !== run) return
-    if (readerAwaited(path())) return finish()
-    const to = plan[++step]
-    if (!to) return
+  /** Shows `to`; what is on screen stays in place when text goes in above it. */
+  async function show(to: BlockRange): Promise<void> {
     const anchor = to.start < range.value.start ? firstVisibleAnchor() : undefined
     if (anchor) {
       // Held where it was when first put back; a pixel off is scrolling's rounding, more is the reader scrolling.
@@ -51,14 +45,26 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
       if (held?.element !== anchor || Math.abs(held.top - top) > 1) held = { element: anchor, top }
     }
     range.value = to
+    if (!anchor || !held) return
+    const { top } = held
     await nextTick()
-    if (mine !== run) return
     // Text put in above what is on screen pushes it down by its height: scroll by as much.
-    if (anchor && held) {
-      const moved = anchor.getBoundingClientRect().top - held.top
-      if (Math.abs(moved) >= 0.5) window.scrollBy(0, moved)
-    }
-    if (plan[step + 1]) later(() => void next(mine))
+    const moved = anchor.getBoundingClientRect().top - top
+    if (anchor.isConnected && Math.abs(moved) >= 0.5) window.scrollBy(0, moved)
+  }
+
+  function finish() {
+    run++
+    if (!complete.value) void show(all())
+  }
+
+  async function next(mine: number) {
+    if (mine !== run) return
+    if (readerAwaited(path())) return finish()
+    const to = plan[++step]
+    if (!to) return
+    await show(to)
+    if (mine === run && plan[step + 1]) later(() => void next(mine))
   }
 
   watch(
@@ -76,7 +82,8 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
       step = 0
       range.value = plan[0]!
       const mine = run
-      if (plan.length > 1) later(() => void next(mine))
+      // The first slice waits until the landed passage has been drawn (the landing scrolls in a frame callback).
+      if (plan.length > 1) afterPaint(() => later(() => void next(mine)))
     },
     { immediate: true },
   )

@@ -29,6 +29,9 @@ export function useReaderLanding({ route, docId, ready, target, highlighting, co
     async () => {
       if (!ready.value) return
       await nextTick()
+      // Scrolling lays the page out: done as the frame is drawn, not in the task that rendered the text
+      // (on a slow phone the two together are one long task).
+      await new Promise((resolve) => requestAnimationFrame(resolve))
       // The first highlight may be anywhere in the text: looked for once all of it is there.
       const element = (target.value && document.getElementById(target.value)) || (highlighting.value && complete.value && document.querySelector('.passage mark'))
       const passage = element instanceof HTMLElement && element.tagName === 'MARK' ? element.closest<HTMLElement>('.passage') : null
