@@ -65,6 +65,24 @@ describe('reader on a phone', () => {
     }
   })
 
+  it('prints the whole text even when asked before all of it is on the page', async () => {
+    const { context, page, errors } = await phone()
+    try {
+      await page.goto('/read/constitution#art-45')
+      await page.locator('#art-45.targeted').waitFor()
+      const printed = await page.evaluate(async () => {
+        window.dispatchEvent(new Event('beforeprint'))
+        // The page is printed once the listeners and the microtasks they queued have run.
+        await new Promise((resolve) => queueMicrotask(() => resolve(undefined)))
+        return { filling: document.querySelector('.reader-text[data-filling]') !== null, first: document.querySelector('.reader-text .passage')?.id, last: [...document.querySelectorAll('.reader-text .passage')].pop()?.id }
+      })
+      expect(printed).toEqual({ filling: false, first: 'general-1', last: 'art-55' })
+      expectNoErrors(errors)
+    } finally {
+      await context.close()
+    }
+  })
+
   it('numbers 总纲 paragraphs and collapses consecutive gaps into one notice', async () => {
     const { context, page, errors } = await phone()
     try {
