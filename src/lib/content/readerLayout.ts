@@ -81,7 +81,7 @@ export interface FillOptions {
   sliceWeight: number
 }
 
-/** Each later slice: about 60 ms of rendering on the 党章 with Chrome's CPU slowed ×4 (a mid-range phone). */
+/** Each later slice: 60-120 ms of rendering and layout, measured on the 党章 with Chrome's CPU slowed ×4 (a mid-range phone). */
 export const FILL_SLICE_WEIGHT = 700
 
 /**
