@@ -1,5 +1,5 @@
 import { computed, nextTick, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
-import { blockIndexOf, FILL_SLICE_WEIGHT, fillPlan, screenLength, type BlockRange, type ReaderBlock } from '@/lib/content/readerLayout'
+import { blockIndexOf, FILL_SLICE_MS, FILL_SLICE_WEIGHT, firstRange, nextRange, nextSliceWeight, screenLength, type BlockRange, type ReaderBlock } from '@/lib/content/readerLayout'
 import { readerAwaited } from '@/router/readerReady'
 import { firstVisibleAnchor } from './useReaderLanding'
 
@@ -22,14 +22,13 @@ const afterPaint = (run: () => void): void => void requestAnimationFrame(() => r
 
 /**
  * Puts a long text on the page a slice per task (see `fillPlan`): a link's passage first, then the text above
- * it, then below. What is on screen stays in place while text is inserted above it. Anything that needs the
+ * it, then below, each slice sized by what the last one cost on this device. What is on screen stays in place while text is inserted above it. Anything that needs the
  * whole text at once — a link to a part not yet there, printing, back/forward restoring a position — gets it.
  */
 export function useReaderFill({ path, docId, blocks, target, fontSize }: UseReaderFillOptions) {
   const range = shallowRef<BlockRange>({ start: 0, end: 0 })
-  let plan: BlockRange[] = []
   let planned: readonly ReaderBlock[] = []
-  let step = 0
+  let weight = FILL_SLICE_WEIGHT
   let held: { element: HTMLElement; top: number } | undefined
   let run = 0
   const all = (): BlockRange => ({ start: 0, end: blocks.value.length })
@@ -45,9 +44,13 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
       if (held?.element !== anchor || Math.abs(held.top - top) > 1) held = { element: anchor, top }
     }
     range.value = to
-    if (!anchor || !held) return
-    const { top } = held
+    const top = held?.top
     await nextTick()
+    if (!anchor || top === undefined) {
+      // Laid out now, so the slice's cost is measured whole (the frame has nothing left to lay out).
+      void document.querySelector('.reader-text')?.getBoundingClientRect()
+      return
+    }
     // Text put in above what is on screen pushes it down by its height: scroll by as much.
     const moved = anchor.getBoundingClientRect().top - top
     if (anchor.isConnected && Math.abs(moved) >= 0.5) window.scrollBy(0, moved)
@@ -61,10 +64,12 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
   async function next(mine: number) {
     if (mine !== run) return
     if (readerAwaited(path())) return finish()
-    const to = plan[++step]
+    const to = nextRange(blocks.value, range.value, weight)
     if (!to) return
+    const started = performance.now()
     await show(to)
-    if (mine === run && plan[step + 1]) later(() => void next(mine))
+    weight = nextSliceWeight(weight, performance.now() - started, FILL_SLICE_MS)
+    if (mine === run) later(() => void next(mine))
   }
 
   watch(
@@ -78,12 +83,10 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
       if (readerAwaited(path())) return finish()
       planned = blocks.value
       const firstLength = screenLength(window.innerWidth, window.innerHeight, fontSize())
-      plan = fillPlan(blocks.value, Math.max(blockIndexOf(blocks.value, target.value), 0), { firstLength, sliceWeight: FILL_SLICE_WEIGHT })
-      step = 0
-      range.value = plan[0]!
+      range.value = firstRange(blocks.value, Math.max(blockIndexOf(blocks.value, target.value), 0), firstLength)
       const mine = run
       // The first slice waits until the landed passage has been drawn (the landing scrolls in a frame callback).
-      if (plan.length > 1) afterPaint(() => later(() => void next(mine)))
+      if (!complete.value) afterPaint(() => later(() => void next(mine)))
     },
     { immediate: true },
   )

@@ -81,8 +81,13 @@ export interface FillOptions {
   sliceWeight: number
 }
 
-/** Each later slice: 60-120 ms of rendering and layout, measured on the 党章 with Chrome's CPU slowed ×4 (a mid-range phone). */
-export const FILL_SLICE_WEIGHT = 700
+/**
+ * The first later slice: 700 units cost 60-120 ms of rendering and layout, measured on the 党章 with Chrome's CPU
+ * slowed ×4 (a mid-range phone) on a busy machine; the reader then sizes slices to FILL_SLICE_MS on the device.
+ */
+export const FILL_SLICE_WEIGHT = 500
+/** What one slice may take: well under the 200 ms that counts as a long task, with room for a busy moment. */
+export const FILL_SLICE_MS = 50
 
 /**
  * The characters that fill a screen at the reader's font size and line height, counted high (a line as wide as
@@ -113,32 +118,53 @@ export function blockIndexOf(blocks: readonly ReaderBlock[], anchor: string): nu
   )
 }
 
-/**
- * The order a long text reaches the page, so that no task renders much of it: each range is what is on the
- * page after one more task, growing by one slice at a time until it is the whole text. The first range starts
- * at the block a link points at (or at the top) and runs on for a screenful, so the passage can be shown at the
- * top of the screen at once; then earlier slices are put in above it, nearest first, then later ones below.
- */
-export function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLength, sliceWeight }: FillOptions): BlockRange[] {
+/** The first range: the block a link points at (or the top) and a screenful of text from it down. */
+export function firstRange(blocks: readonly ReaderBlock[], from: number, firstLength: number): BlockRange {
   const n = blocks.length
   const start = Math.min(Math.max(from, 0), n)
-  const weight = (i: number) => blockWeight(blocks[i]!)
-  const ranges: BlockRange[] = []
   let end = start
   for (let sum = 0; end < n && (end === start || sum < firstLength); end++) sum += blockLength(blocks[end]!)
-  let range = { start, end }
-  ranges.push(range)
-  while (range.start > 0) {
+  return { start, end }
+}
+
+/**
+ * The range after one more slice (at least one block, at most `sliceWeight` otherwise): earlier text above
+ * it, nearest first, until the top is reached, then later text below. Null once the range is the whole text.
+ */
+export function nextRange(blocks: readonly ReaderBlock[], range: BlockRange, sliceWeight: number): BlockRange | null {
+  const n = blocks.length
+  const weight = (i: number) => blockWeight(blocks[i]!)
+  if (range.start > 0) {
     let s = range.start - 1
     for (let sum = weight(s); s > 0 && sum + weight(s - 1) <= sliceWeight; s--) sum += weight(s - 1)
-    range = { start: s, end: range.end }
-    ranges.push(range)
+    return { start: s, end: range.end }
   }
-  while (range.end < n) {
-    let e = range.end + 1
-    for (let sum = weight(range.end); e < n && sum + weight(e) <= sliceWeight; e++) sum += weight(e)
-    range = { start: range.start, end: e }
-    ranges.push(range)
-  }
+  if (range.end >= n) return null
+  let e = range.end + 1
+  for (let sum = weight(range.end); e < n && sum + weight(e) <= sliceWeight; e++) sum += weight(e)
+  return { start: range.start, end: e }
+}
+
+/** Bounds for `nextSliceWeight`: a slice never shrinks below a passage or two, nor grows past a long chapter. */
+const MIN_SLICE_WEIGHT = 150
+const MAX_SLICE_WEIGHT = 12_000
+
+/**
+ * The next slice's weight, from what the last one cost on this device: scaled toward the time budget, by at
+ * most half again or a half at a time, so one slow task (a busy moment) does not swing it.
+ */
+export function nextSliceWeight(weight: number, spentMs: number, budgetMs: number): number {
+  const ratio = Math.min(Math.max(budgetMs / Math.max(spentMs, 1), 0.5), 1.5)
+  return Math.round(Math.min(Math.max(weight * ratio, MIN_SLICE_WEIGHT), MAX_SLICE_WEIGHT))
+}
+
+/**
+ * The order a long text reaches the page, so that no task renders much of it: each range is what is on the
+ * page after one more task, growing by one slice at a time until it is the whole text (`firstRange`, then
+ * `nextRange` until it is null). The reader itself sizes each slice by what the last one cost (`nextSliceWeight`).
+ */
+export function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLength, sliceWeight }: FillOptions): BlockRange[] {
+  const ranges = [firstRange(blocks, from, firstLength)]
+  for (let next = nextRange(blocks, ranges[0]!, sliceWeight); next; next = nextRange(blocks, next, sliceWeight)) ranges.push(next)
   return ranges
 }

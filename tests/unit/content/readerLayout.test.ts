@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../../src/lib/content/parseDocument'
-import { blockIndexOf, blockLength, blockWeight, fillPlan, readerBlocks, screenLength, type BlockRange } from '../../../src/lib/content/readerLayout'
+import { blockIndexOf, blockLength, blockWeight, fillPlan, nextRange, nextSliceWeight, readerBlocks, screenLength, type BlockRange } from '../../../src/lib/content/readerLayout'
 
 const constitution = parseDocument('constitution.md', readFileSync(fileURLToPath(new URL('../../../content/constitution.md', import.meta.url)), 'utf8'))
 const blocks = readerBlocks(constitution)
@@ -63,5 +63,22 @@ describe('putting a long text on the page a slice at a time', () => {
     expect(screenLength(390, 844, 20)).toBe(20 * 23)
     expect(screenLength(390, 844, 26)).toBeLessThan(screenLength(390, 844, 20))
     expect(screenLength(1280, 800, 20)).toBeGreaterThan(screenLength(390, 844, 20))
+  })
+
+  it('is done once the range is the whole text', () => {
+    expect(nextRange(blocks, { start: 0, end: blocks.length }, 700)).toBeNull()
+    // A block heavier than a slice still goes in, alone.
+    const heavy = blocks.findIndex((b) => blockWeight(b) > 300)
+    expect(nextRange(blocks, { start: heavy + 1, end: blocks.length }, 300)).toEqual({ start: heavy, end: blocks.length })
+  })
+
+  it('sizes the next slice by what the last one cost, a step at a time, within bounds', () => {
+    expect(nextSliceWeight(500, 100, 50)).toBe(250)
+    expect(nextSliceWeight(500, 25, 50)).toBe(750)
+    // One very slow task (the machine was busy) halves it, no more; a very fast one grows it by half.
+    expect(nextSliceWeight(500, 2000, 50)).toBe(250)
+    expect(nextSliceWeight(500, 0, 50)).toBe(750)
+    expect(nextSliceWeight(160, 1000, 50)).toBe(150)
+    expect(nextSliceWeight(11_000, 1, 50)).toBe(12_000)
   })
 })
