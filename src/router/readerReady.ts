@@ -19,3 +19,8 @@ export function whenReaderReady(path: string, timeoutMs = 4000): Promise<void> {
     setTimeout(resolve, timeoutMs)
   })
 }
+
+/** Back/forward is waiting to restore a scroll position on this reader page: the whole text is needed now. */
+export function readerAwaited(path: string): boolean {
+  return waiting.has(path)
+}

@@ -67,3 +67,104 @@ function gapLabel(passages: readonly Passage[]): string {
   }
   return passages.length === 1 ? `${section}此处一段` : `${section}此处${passages.length}段`
 }
+
+/** A run of blocks, `start` included, `end` not. */
+export interface BlockRange {
+  start: number
+  end: number
+}
+
+export interface FillOptions {
+  /** Characters in the first slice: enough to fill the screen from the top of its first block down (see `screenLength`). */
+  firstLength: number
+  /** Each later slice: what one task may render on a slow phone. */
+  sliceWeight: number
+}
+
+/**
+ * The first later slice: 700 units cost 60-120 ms of rendering and layout, measured on the 党章 with Chrome's CPU
+ * slowed ×4 (a mid-range phone) on a busy machine; the reader then sizes slices to FILL_SLICE_MS on the device.
+ */
+export const FILL_SLICE_WEIGHT = 500
+/** What one slice may take: well under the 200 ms that counts as a long task, with room for a busy moment. */
+export const FILL_SLICE_MS = 50
+
+/**
+ * The characters that fill a screen at the reader's font size and line height, counted high (a line as wide as
+ * the window, no margins): the first slice fills the screen below a linked passage, so it can be scrolled to the top.
+ */
+export function screenLength(width: number, height: number, fontSize: number, lineHeight = 1.9): number {
+  return Math.ceil(width / fontSize) * Math.ceil(height / (fontSize * lineHeight))
+}
+
+/** Each block costs a fixed part (elements, components) and a part growing with its text (line layout). */
+const BLOCK_WEIGHT = 60
+const HEADING_WEIGHT = 30
+
+/** The characters a block shows (a gap notice: its sentence). */
+export function blockLength(block: ReaderBlock): number {
+  return block.kind === 'passage' ? block.passage.text.length : block.label.length + 40
+}
+
+export function blockWeight(block: ReaderBlock): number {
+  return BLOCK_WEIGHT + HEADING_WEIGHT * block.headings.length + blockLength(block)
+}
+
+/** The block holding the anchor (a passage, a gap inside a notice, or a heading printed above a block); -1 when none. */
+export function blockIndexOf(blocks: readonly ReaderBlock[], anchor: string): number {
+  if (!anchor) return -1
+  return blocks.findIndex(
+    (b) => b.headings.some((h) => h.anchor === anchor) || (b.kind === 'passage' ? b.passage.anchor === anchor : b.passages.some((p) => p.anchor === anchor)),
+  )
+}
+
+/** The first range: the block a link points at (or the top) and a screenful of text from it down. */
+export function firstRange(blocks: readonly ReaderBlock[], from: number, firstLength: number): BlockRange {
+  const n = blocks.length
+  const start = Math.min(Math.max(from, 0), n)
+  let end = start
+  for (let sum = 0; end < n && (end === start || sum < firstLength); end++) sum += blockLength(blocks[end]!)
+  return { start, end }
+}
+
+/**
+ * The range after one more slice (at least one block, at most `sliceWeight` otherwise): earlier text above
+ * it, nearest first, until the top is reached, then later text below. Null once the range is the whole text.
+ */
+export function nextRange(blocks: readonly ReaderBlock[], range: BlockRange, sliceWeight: number): BlockRange | null {
+  const n = blocks.length
+  const weight = (i: number) => blockWeight(blocks[i]!)
+  if (range.start > 0) {
+    let s = range.start - 1
+    for (let sum = weight(s); s > 0 && sum + weight(s - 1) <= sliceWeight; s--) sum += weight(s - 1)
+    return { start: s, end: range.end }
+  }
+  if (range.end >= n) return null
+  let e = range.end + 1
+  for (let sum = weight(range.end); e < n && sum + weight(e) <= sliceWeight; e++) sum += weight(e)
+  return { start: range.start, end: e }
+}
+
+/** Bounds for `nextSliceWeight`: a slice never shrinks below a passage or two, nor grows past a long chapter. */
+const MIN_SLICE_WEIGHT = 150
+const MAX_SLICE_WEIGHT = 12_000
+
+/**
+ * The next slice's weight, from what the last one cost on this device: scaled toward the time budget, by at
+ * most half again or a half at a time, so one slow task (a busy moment) does not swing it.
+ */
+export function nextSliceWeight(weight: number, spentMs: number, budgetMs: number): number {
+  const ratio = Math.min(Math.max(budgetMs / Math.max(spentMs, 1), 0.5), 1.5)
+  return Math.round(Math.min(Math.max(weight * ratio, MIN_SLICE_WEIGHT), MAX_SLICE_WEIGHT))
+}
+
+/**
+ * The order a long text reaches the page, so that no task renders much of it: each range is what is on the
+ * page after one more task, growing by one slice at a time until it is the whole text (`firstRange`, then
+ * `nextRange` until it is null). The reader itself sizes each slice by what the last one cost (`nextSliceWeight`).
+ */
+export function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLength, sliceWeight }: FillOptions): BlockRange[] {
+  const ranges = [firstRange(blocks, from, firstLength)]
+  for (let next = nextRange(blocks, ranges[0]!, sliceWeight); next; next = nextRange(blocks, next, sliceWeight)) ranges.push(next)
+  return ranges
+}
