@@ -120,6 +120,10 @@ async function coldStart(): Promise<Run> {
   await reader.addInitScript(OBSERVE)
   await reader.goto('/read/constitution#art-33', { waitUntil: 'commit' })
   const deepLink = await seen(reader, 'inPlace')
+  if (process.env.STARTUP_TRACE) {
+    const readerTasks = await reader.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks)
+    console.log(`-- deep link:\n${(await reader.evaluate(timings)).join('\n')}\nlong tasks (start+duration): ${readerTasks.map(([start, duration]) => `${start}+${duration}`).join(' ')}`)
+  }
 
   if (process.env.STARTUP_LIST) console.log([...homeScripts, '-- workers:', ...workerScripts].join('\n'))
   if (process.env.STARTUP_TRACE) console.log(waterfall.join('\n'), `\nlong tasks (start+duration): ${tasks.map(([start, duration]) => `${start}+${duration}`).join(' ')}`)
