@@ -21,7 +21,7 @@ const later = (run: () => void): void => {
 const afterPaint = (run: () => void): void => void requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(run)))
 
 /**
- * Puts a long text on the page a slice per task (see `fillPlan`): a link's passage first, then the text above
+ * Puts a long text on the page a slice per task (`firstRange`, then `nextRange`): a link's passage first, then the text above
  * it, then below, each slice sized by what the last one cost on this device. What is on screen stays in place while text is inserted above it. Anything that needs the
  * whole text at once — a link to a part not yet there, printing, back/forward restoring a position — gets it.
  */

@@ -74,13 +74,6 @@ export interface BlockRange {
   end: number
 }
 
-export interface FillOptions {
-  /** Characters in the first slice: enough to fill the screen from the top of its first block down (see `screenLength`). */
-  firstLength: number
-  /** Each later slice: what one task may render on a slow phone. */
-  sliceWeight: number
-}
-
 /**
  * The first later slice: 700 units cost 60-120 ms of rendering and layout, measured on the 党章 with Chrome's CPU
  * slowed ×4 (a mid-range phone) on a busy machine; the reader then sizes slices to FILL_SLICE_MS on the device.
@@ -156,15 +149,4 @@ const MAX_SLICE_WEIGHT = 12_000
 export function nextSliceWeight(weight: number, spentMs: number, budgetMs: number): number {
   const ratio = Math.min(Math.max(budgetMs / Math.max(spentMs, 1), 0.5), 1.5)
   return Math.round(Math.min(Math.max(weight * ratio, MIN_SLICE_WEIGHT), MAX_SLICE_WEIGHT))
-}
-
-/**
- * The order a long text reaches the page, so that no task renders much of it: each range is what is on the
- * page after one more task, growing by one slice at a time until it is the whole text (`firstRange`, then
- * `nextRange` until it is null). The reader itself sizes each slice by what the last one cost (`nextSliceWeight`).
- */
-export function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLength, sliceWeight }: FillOptions): BlockRange[] {
-  const ranges = [firstRange(blocks, from, firstLength)]
-  for (let next = nextRange(blocks, ranges[0]!, sliceWeight); next; next = nextRange(blocks, next, sliceWeight)) ranges.push(next)
-  return ranges
 }

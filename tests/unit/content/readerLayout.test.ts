@@ -2,12 +2,19 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../../src/lib/content/parseDocument'
-import { blockIndexOf, blockLength, blockWeight, fillPlan, nextRange, nextSliceWeight, readerBlocks, screenLength, type BlockRange } from '../../../src/lib/content/readerLayout'
+import { blockIndexOf, blockLength, blockWeight, firstRange, nextRange, nextSliceWeight, readerBlocks, screenLength, type BlockRange, type ReaderBlock } from '../../../src/lib/content/readerLayout'
 
 const constitution = parseDocument('constitution.md', readFileSync(fileURLToPath(new URL('../../../content/constitution.md', import.meta.url)), 'utf8'))
 const blocks = readerBlocks(constitution)
 const options = { firstLength: screenLength(390, 844, 20), sliceWeight: 700 }
 const weightOf = ({ start, end }: BlockRange) => blocks.slice(start, end).reduce((sum, b) => sum + blockWeight(b), 0)
+
+/** Every range the page holds as it fills in, as the reader walks them with a fixed slice weight (useReaderFill). */
+function fillPlan(blocks: readonly ReaderBlock[], from: number, { firstLength, sliceWeight }: { firstLength: number; sliceWeight: number }): BlockRange[] {
+  const ranges = [firstRange(blocks, from, firstLength)]
+  for (let next = nextRange(blocks, ranges[0]!, sliceWeight); next; next = nextRange(blocks, next, sliceWeight)) ranges.push(next)
+  return ranges
+}
 
 /** What each step adds: the blocks of `next` that were not in `range`. */
 function added(range: BlockRange, next: BlockRange): BlockRange {
