@@ -6,6 +6,7 @@ import type { RestoreOutcome, SectionData } from '@/lib/storage/backupFile'
 import type { SnapshotListing } from '@/lib/storage/backupJobs'
 import { describeReport } from '@/lib/storage/integrity'
 import { DatabaseClosedError, describeOpenError, openProgressDb, type ProgressRepository } from '@/lib/storage/progressDb'
+import { DATA_CLEARED_NOTICE } from '@/lib/storage/closedDatabase'
 import { localSetting } from '@/lib/storage/localSetting'
 import type { ProgressData } from '@/lib/storage/progressTypes'
 import { backupJob } from '@/workers/backupClient'
@@ -58,9 +59,12 @@ export const useProgressStore = defineStore('progress', () => {
     storedSettings.value = data.settings
   }
 
-  function onClosed() {
+  function onClosed(reason: 'versionchange' | 'terminated' = 'versionchange') {
+    // A write refused after the close was reported keeps the notice that says why.
+    if (status.value === 'closed') return
     status.value = 'closed'
-    storageWarning.value = RELOAD_NOTICE
+    // Closed by the browser (site data cleared, storage lost) is not a newer version in another tab.
+    storageWarning.value = reason === 'terminated' ? DATA_CLEARED_NOTICE : RELOAD_NOTICE
     channel?.close()
     channel = null
   }
