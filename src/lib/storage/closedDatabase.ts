@@ -10,5 +10,9 @@ const CLOSED = /connection (is closing|was closed)|database connection is closin
 export function isClosedDatabaseError(reason: unknown): boolean {
   if (typeof reason !== 'object' || reason === null) return false
   const { name, message } = reason as { name?: unknown; message?: unknown }
-  return typeof name === 'string' && ['UnknownError', 'InvalidStateError', 'AbortError'].includes(name) && typeof message === 'string' && CLOSED.test(message)
+  if (typeof name !== 'string' || typeof message !== 'string') return false
+  // A transaction aborted with no error of its own: idb's words (new DOMException('AbortError', 'AbortError'))
+  // for a transaction cut off when its connection closed; the app's own aborts are caught where it makes them.
+  if (name === 'AbortError' && message === 'AbortError') return true
+  return ['UnknownError', 'InvalidStateError', 'AbortError'].includes(name) && CLOSED.test(message)
 }
