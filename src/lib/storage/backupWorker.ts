@@ -1,9 +1,15 @@
 /// <reference lib="webworker" />
 import { runBackupJob, type BackupRequest, type WorkerMessage } from './backupJobs'
+import { isClosedDatabaseError } from './closedDatabase'
 import { openProgressDb } from './progressDb'
 
 /** The backup worker: one job (backupJobs.ts) against its own connection to the database. */
 const scope = self as unknown as DedicatedWorkerGlobalScope
+// Site data cleared under a running job: the job fails through its own awaited path (answered below); the
+// transactions it had open also reject promises nobody awaits, which are not errors of their own.
+scope.addEventListener('unhandledrejection', (event) => {
+  if (isClosedDatabaseError(event.reason)) event.preventDefault()
+})
 scope.onmessage = async (event: MessageEvent<BackupRequest>) => {
   const post = (message: WorkerMessage) => scope.postMessage(message)
   try {
