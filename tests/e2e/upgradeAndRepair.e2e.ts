@@ -161,7 +161,8 @@ describe('an in-place upgrade from an older release', () => {
     expect(logs.filter((l) => asked.has(l.docId) && !ids.has(l.cardId))).toEqual([])
     // A reload finds nothing more to move and counts the same.
     await page.reload()
-    await expect.poll(() => page.getByTestId('learned').textContent()).toBe(String(expected))
+    // The count waits for the card bank to load again, as above: the default 1 s poll failed once under CI load.
+    await expect.poll(() => page.getByTestId('learned').textContent(), { timeout: 20_000 }).toBe(String(expected))
     expectNoErrors(errors)
   })
 })
