@@ -1,5 +1,5 @@
 import { computed, nextTick, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
-import { blockIndexOf, FILL_SLICE_MS, FILL_SLICE_WEIGHT, firstRange, nextRange, nextSliceWeight, screenLength, type BlockRange, type ReaderBlock } from '@/lib/content/readerLayout'
+import { blockIndexOf, FILL_SLICE_MS, FILL_SLICE_WEIGHT, firstRange, grownSlices, nextRange, nextSliceWeight, screenLength, type BlockRange, type ReaderBlock } from '@/lib/content/readerLayout'
 import { readerAwaited } from '@/router/readerReady'
 import { firstVisibleAnchor } from './useReaderLanding'
 
@@ -11,6 +11,12 @@ export interface UseReaderFillOptions {
   target: Readonly<Ref<string>>
   /** The reader's font size in CSS pixels. */
   fontSize: () => number
+}
+
+/** A run of blocks the page renders as one unit: the same object for as long as its blocks are the same. */
+export interface ReaderSlice {
+  key: string
+  blocks: readonly ReaderBlock[]
 }
 
 const later = (run: () => void): void => {
@@ -27,13 +33,30 @@ const afterPaint = (run: () => void): void => void requestAnimationFrame(() => r
  */
 export function useReaderFill({ path, docId, blocks, target, fontSize }: UseReaderFillOptions) {
   const range = shallowRef<BlockRange>({ start: 0, end: 0 })
+  const ranges = shallowRef<BlockRange[]>([])
   let planned: readonly ReaderBlock[] = []
   let weight = FILL_SLICE_WEIGHT
   let held: { element: HTMLElement; top: number } | undefined
   let run = 0
   const all = (): BlockRange => ({ start: 0, end: blocks.value.length })
   const complete = computed(() => Boolean(docId.value) && range.value.start === 0 && range.value.end >= blocks.value.length)
-  const shown = computed(() => blocks.value.slice(range.value.start, range.value.end))
+  // Each slice keeps its object while the blocks stay the same, so the page re-renders only the slice a step adds.
+  let sliced = new Map<string, ReaderSlice>()
+  let slicedFrom: readonly ReaderBlock[] = []
+  const slices = computed(() => {
+    const all = blocks.value
+    if (all !== slicedFrom) [sliced, slicedFrom] = [new Map(), all]
+    return ranges.value.map(({ start, end }) => {
+      const key = `${start}-${end}`
+      let slice = sliced.get(key)
+      if (!slice) sliced.set(key, (slice = { key, blocks: all.slice(start, end) }))
+      return slice
+    })
+  })
+  const place = (to: BlockRange) => {
+    ranges.value = grownSlices(ranges.value, to)
+    range.value = to
+  }
 
   /** Shows `to`; what is on screen stays in place when text goes in above it. */
   async function show(to: BlockRange): Promise<void> {
@@ -43,7 +66,7 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
       const top = anchor.getBoundingClientRect().top
       if (held?.element !== anchor || Math.abs(held.top - top) > 1) held = { element: anchor, top }
     }
-    range.value = to
+    place(to)
     const top = held?.top
     await nextTick()
     if (!anchor || top === undefined) {
@@ -76,14 +99,13 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
     docId,
     (id) => {
       run++
-      if (!id) {
-        range.value = { start: 0, end: 0 }
-        return
-      }
+      ranges.value = []
+      place({ start: 0, end: 0 })
+      if (!id) return
       if (readerAwaited(path())) return finish()
       planned = blocks.value
       const firstLength = screenLength(window.innerWidth, window.innerHeight, fontSize())
-      range.value = firstRange(blocks.value, Math.max(blockIndexOf(blocks.value, target.value), 0), firstLength)
+      place(firstRange(blocks.value, Math.max(blockIndexOf(blocks.value, target.value), 0), firstLength))
       const mine = run
       // The first slice waits until the landed passage has been drawn (the landing scrolls in a frame callback).
       if (!complete.value) afterPaint(() => later(() => void next(mine)))
@@ -107,5 +129,5 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
     window.removeEventListener('beforeprint', beforePrint)
   })
 
-  return { shown, complete }
+  return { slices, complete }
 }

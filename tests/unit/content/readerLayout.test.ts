@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../../src/lib/content/parseDocument'
-import { blockIndexOf, blockLength, blockWeight, firstRange, nextRange, nextSliceWeight, readerBlocks, screenLength, type BlockRange, type ReaderBlock } from '../../../src/lib/content/readerLayout'
+import { blockIndexOf, blockLength, blockWeight, firstRange, grownSlices, nextRange, nextSliceWeight, readerBlocks, screenLength, type BlockRange, type ReaderBlock } from '../../../src/lib/content/readerLayout'
 
 const constitution = parseDocument('constitution.md', readFileSync(fileURLToPath(new URL('../../../content/constitution.md', import.meta.url)), 'utf8'))
 const blocks = readerBlocks(constitution)
@@ -66,6 +66,31 @@ describe('putting a long text on the page a slice at a time', () => {
     expect(fillPlan([], 0, options)).toEqual([{ start: 0, end: 0 }])
   })
 
+  it('renders what each step adds as a slice of its own, keeping the slices already on the page', () => {
+    const at = blockIndexOf(blocks, 'art-33')
+    let slices: BlockRange[] = []
+    for (const range of fillPlan(blocks, at, options)) {
+      const before = slices
+      slices = grownSlices(slices, range)
+      // The slices tile the range, in order, none empty…
+      expect(slices[0]!.start).toBe(range.start)
+      expect(slices[slices.length - 1]!.end).toBe(range.end)
+      slices.forEach((s, i) => {
+        expect(s.end).toBeGreaterThan(s.start)
+        if (i) expect(s.start).toBe(slices[i - 1]!.end)
+      })
+      // …and every slice already there is still there, the same object (so it is not rendered again).
+      expect(before.every((s) => slices.includes(s))).toBe(true)
+      expect(slices.length - before.length).toBe(1)
+    }
+    // The rest at once (printing, a link to a part not there yet): at most one slice above and one below.
+    const part = grownSlices([], { start: 10, end: 20 })
+    expect(grownSlices(part, { start: 0, end: blocks.length })).toEqual([{ start: 0, end: 10 }, { start: 10, end: 20 }, { start: 20, end: blocks.length }])
+    // Another document, or a range that does not cover the page's: start over.
+    expect(grownSlices(part, { start: 12, end: 30 })).toEqual([{ start: 12, end: 30 }])
+    expect(grownSlices(part, { start: 0, end: 0 })).toEqual([])
+  })
+
   it('counts a screenful generously: a line as wide as the window, at the reader font size', () => {
     expect(screenLength(390, 844, 20)).toBe(20 * 23)
     expect(screenLength(390, 844, 26)).toBeLessThan(screenLength(390, 844, 20))
@@ -86,6 +111,6 @@ describe('putting a long text on the page a slice at a time', () => {
     expect(nextSliceWeight(500, 2000, 50)).toBe(250)
     expect(nextSliceWeight(500, 0, 50)).toBe(750)
     expect(nextSliceWeight(160, 1000, 50)).toBe(150)
-    expect(nextSliceWeight(11_000, 1, 50)).toBe(12_000)
+    expect(nextSliceWeight(30_000, 1, 50)).toBe(40_000)
   })
 })
