@@ -75,8 +75,9 @@ export default defineConfig({
             // The app's own router and stores (join.html uses neither): one request, not three.
             { name: 'router', test: /node_modules[\\/](vue-router|pinia)[\\/]/, priority: 20 },
             // The text rules the shell itself runs (a branch's documents are parsed by the library store, the
-            // search box reads queries) and its settings helper, shared with lazy pages: left alone they were seven chunks of under 2 KB,
-            // and on HTTP/1.1 (6 connections) every request past the sixth waits a round trip more.
+            // search box reads queries) and its settings helper, shared with lazy pages: left alone they were
+            // seven chunks of under 2 KB, and on HTTP/1.1 (6 connections) every request past the sixth waits a
+            // round trip more.
             { name: 'texts', test: /[\\/]src[\\/]lib[\\/](content[\\/](numerals|gaps|parse|localDocument|officialRecords)|search[\\/]query|storage[\\/]localSetting)\.ts$/, priority: 10 },
           ],
         },

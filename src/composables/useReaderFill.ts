@@ -14,7 +14,7 @@ export interface UseReaderFillOptions {
 }
 
 /** A run of blocks the page renders as one unit: the same object for as long as its blocks are the same. */
-export interface ReaderSlice {
+export interface ShownSlice {
   key: string
   blocks: readonly ReaderBlock[]
 }
@@ -41,7 +41,7 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
   const all = (): BlockRange => ({ start: 0, end: blocks.value.length })
   const complete = computed(() => Boolean(docId.value) && range.value.start === 0 && range.value.end >= blocks.value.length)
   // Each slice keeps its object while the blocks stay the same, so the page re-renders only the slice a step adds.
-  let sliced = new Map<string, ReaderSlice>()
+  let sliced = new Map<string, ShownSlice>()
   let slicedFrom: readonly ReaderBlock[] = []
   const slices = computed(() => {
     const all = blocks.value
@@ -99,7 +99,6 @@ export function useReaderFill({ path, docId, blocks, target, fontSize }: UseRead
     docId,
     (id) => {
       run++
-      ranges.value = []
       place({ start: 0, end: 0 })
       if (!id) return
       if (readerAwaited(path())) return finish()
