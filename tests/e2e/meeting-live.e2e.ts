@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startServer, type ServerProcess } from '../../server/harness'
 import { expectNoErrors, useBrowser } from './support/browser'
 
@@ -16,12 +16,14 @@ let server: ServerProcess
 let data = ''
 const shots = process.env.E2E_SHOTS
 
-beforeAll(async () => {
+// A server of its own for each test, and for each attempt of one: a retry that met the first attempt's room
+// (its phones' names taken) failed whatever the cause of the first failure.
+beforeEach(async () => {
   data = mkdtempSync(join(tmpdir(), 'meeting-live-e2e-'))
   server = await startServer(data)
   if (shots) mkdirSync(shots, { recursive: true })
 })
-afterAll(async () => {
+afterEach(async () => {
   await server?.stop('SIGTERM')
   rmSync(data, { recursive: true, force: true })
 })
@@ -51,7 +53,10 @@ async function phone(url: string, name: string, team: string): Promise<{ context
 // machine stopped for 30 s waiting for a host button (a different step each time). The cause was not found;
 // on 2026-12-06, 14 runs of this file in a row with no retry (load average 8–18) all passed, so the stall
 // may be gone with a later fix. The retry stays until the full suite shows the same; a test that fails twice
-// in a row still fails the run.
+// in a row still fails the run. 2026-12-07: it is not gone (about 1 run in 5 to 10, builds before and after
+// that day's changes alike). Caught once with the host's websocket frames: after 下一题 the host sent
+// {"t":"act","action":{"type":"next"}}, the server answered with a host view 38 ms later, and the host
+// window still showed the round's opening page 1.5 s (and 30 s) after.
 describe('live quiz (phones answer through the meeting server)', { retry: 1 }, () => {
   it('joins two phones by the projector’s link, takes their answers, reveals, and scores on every screen', async () => {
     const base = `http://127.0.0.1:${server.port}`
