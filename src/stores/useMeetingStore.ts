@@ -181,10 +181,16 @@ export const useMeetingStore = defineStore('meeting', () => {
 
   /** Reads the saved session again (another window may have moved on while this one was closed). */
   function reload(): void {
-    const saved = loadSession()
-    if (saved && shouldAccept(saved, session.value)) session.value = saved
+    const adopt = (saved: MeetingSession | null) => {
+      // Linked to the meeting server, this window shows the server's session. A copy saved here (the session
+      // this window started before the server's, or an older view) must not replace it: the two were started by
+      // different clocks, so `startedAt` cannot say which is newer, and the window showed 下一题 undone after
+      // coming back to the front (the host's click had gone through to the server).
+      if (saved && !live.value?.session && shouldAccept(saved, session.value)) session.value = saved
+    }
+    adopt(loadSession())
     // IndexedDB holds what was committed before a crash or by another window.
-    void loadDurableSession().then((durable) => durable && shouldAccept(durable, session.value) && (session.value = durable)).catch(() => {})
+    void loadDurableSession().then(adopt).catch(() => {})
   }
   // A save that merged another host window's scores: show and send the union.
   onSessionMerged((merged) => {
