@@ -8,6 +8,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // A branch filling the 党章's gaps re-indexes the whole document in place, and may do so again a moment
 // later (records load, then the member confirms): index changes must never meet a half-done clean-up.
+// Each builds the whole index (about a second alone): 30 s, not the default 5, for a machine under load.
 it('re-indexes a bundled document twice in quick succession and still answers', async () => {
   const documents = loadBundledCorpus()
   const search = PassageSearch.load(buildSearch(documents).toJSON(), toSearchable(documents))
@@ -28,7 +29,7 @@ it('re-indexes a bundled document twice in quick succession and still answers', 
   }
   expect(errors).toEqual([])
   expect(search.search('党章第十条')[0]?.passage.anchor).toBe('art-10')
-})
+}, 30_000)
 
 it('indexes a long document in steps, waiting between them, and finds it all afterwards', async () => {
   const documents = loadBundledCorpus()
@@ -39,4 +40,4 @@ it('indexes a long document in steps, waiting between them, and finds it all aft
   await search.addInSteps(long, { charsPerStep: 5_000, pause: async () => void pauses++ })
   expect(pauses).toBe(Math.ceil((3000 * line.length) / 5_000) - 1)
   expect(search.search('利益高于一切', { docIds: ['local-long'], limit: 5000 })).toHaveLength(3000)
-})
+}, 30_000)
