@@ -17,6 +17,10 @@ export interface UseSearchResultsReturn {
   /** What to tell the member when the texts cannot answer as asked (no such article, a gap, nothing). */
   notice: Readonly<Ref<SearchNotice | null>>
   error: Readonly<Ref<string | null>>
+  /** Found in the texts while the index loads: the engine's answer will replace it. */
+  provisional: Readonly<Ref<boolean>>
+  /** Nothing to show yet: 'index' while the index loads (and the texts held nothing as typed), 'answer' just after asking. */
+  waiting: Readonly<Ref<'index' | 'answer' | null>>
 }
 
 /** Results as you type: a debounced query run through the lazily loaded search engine. */
@@ -29,7 +33,8 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
   watch(parsed, (q) => q.terms.length && void store.ensureEngine(), { immediate: true })
 
   // The engine answers later (it runs in a worker); only the answer to the latest question is shown.
-  const answer = shallowRef<SearchAnswer>({ hits: [], notice: null })
+  // Until the first answer comes, there is nothing to say (not 没有找到).
+  const answer = shallowRef<SearchAnswer>({ hits: [], notice: null, provisional: true })
   let asked = 0
   watch(
     [parsed, () => store.engine, () => store.revision, () => docIds?.value],
@@ -40,5 +45,16 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
     },
     { immediate: true },
   )
-  return { parsed, hits: computed(() => answer.value.hits), notice: computed(() => answer.value.notice), error: computed(() => store.error) }
+  return {
+    parsed,
+    hits: computed(() => answer.value.hits),
+    notice: computed(() => answer.value.notice),
+    error: computed(() => store.error),
+    provisional: computed(() => answer.value.provisional === true),
+    waiting: computed(() => {
+      if (!store.engine) return 'index'
+      if (!answer.value.provisional || answer.value.hits.length) return null
+      return store.indexReady ? 'answer' : 'index'
+    }),
+  }
 }

@@ -14,11 +14,13 @@ const IDLE_FALLBACK_MS = 1500
 
 /**
  * The search engine (loaded lazily from the prebuilt index, in a worker so loading it never holds the
- * page still) and the query that follows the user around.
+ * page still; answering from the texts until then) and the query that follows the user around.
  */
 export const useSearchStore = defineStore('search', () => {
   const library = useLibraryStore()
   const engine = shallowRef<SearchBackend | null>(null)
+  /** The index is loaded: answers are the engine's, no longer provisional. */
+  const indexReady = ref(false)
   const error = ref<string | null>(null)
   const query = ref(readSessionQuery())
   /** Searches the member opened a result for, newest first; kept on this device only. */
@@ -38,15 +40,23 @@ export const useSearchStore = defineStore('search', () => {
   })
 
   function ensureEngine(): Promise<SearchBackend | null> {
-    loading ??= startSearch(() => library.loadBundled())
-      .then((search) => {
-        engine.value = markRaw(search)
+    if (loading) return loading
+    const search = markRaw(startSearch(() => library.loadBundled()))
+    // In a worker, questions are answered from the texts while the index loads (provisional answers).
+    if (search.answersEarly) engine.value = search
+    loading = search.ready
+      .then(() => {
+        engine.value = search
+        indexReady.value = true
         void syncLocal()
+        // Results shown so far were provisional: ask the engine now.
+        revision.value++
         return search
       })
       .catch((cause: unknown) => {
         console.warn('search index failed to load', cause)
         error.value = '检索索引加载失败，请检查网络后刷新页面。'
+        engine.value = null
         loading = null
         return null
       })
@@ -154,7 +164,7 @@ export const useSearchStore = defineStore('search', () => {
     })
   }
 
-  return { engine, error, query, recent, revision, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, answer, readAs, replaceDocuments }
+  return { engine, indexReady, error, query, recent, revision, ensureEngine, preloadWhenIdle, remember, forgetRecent, search, answer, readAs, replaceDocuments }
 })
 
 function readRecent(): string[] {

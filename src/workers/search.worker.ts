@@ -1,11 +1,17 @@
 import type { SearchAnswer, SearchJob } from './searchJobs'
 
-// The index and the texts are asked for first, before the engine's own code: the worker's script is then a
-// few hundred bytes, and all three downloads run side by side instead of the data waiting for the code.
-const texts = Promise.all([import('virtual:search-index').then((m) => m.default), import('virtual:study-corpus').then((m) => m.default)])
+// The texts and the engine's code are asked for first, side by side: the worker's script is then a few hundred
+// bytes. The index (the largest piece) follows the texts, so they and the app shell share the line with less.
+const corpus = import('virtual:study-corpus').then((m) => m.default)
+const texts = Promise.all([corpus.then(() => import('virtual:search-index')).then((m) => m.default), corpus])
 // Settled by the load job below (which answers 'failed' if they never came); not an unhandled rejection meanwhile.
 texts.catch(() => undefined)
 const run = import('./searchJobs').then(({ searchRunner }) => searchRunner(() => texts))
+// Until the index is loaded, a question is answered by reading the texts (lib/search/scan.ts): they are a third
+// of the index's bytes, so a member who types at once sees results before the engine is ready.
+const scan = Promise.all([corpus, import('@/lib/search/scan')]).then(([documents, { TextScan }]) => TextScan.of(documents))
+scan.catch(() => undefined)
+let loaded = false
 
 const failed = (cause: unknown): SearchAnswer => ({ kind: 'failed', error: cause instanceof Error ? cause.message : String(cause) })
 
@@ -15,12 +21,19 @@ const failed = (cause: unknown): SearchAnswer => ({ kind: 'failed', error: cause
 let queue: Promise<unknown> = run
   .then((runner) => runner({ kind: 'load' }))
   // For the start-up benchmark (tests/e2e/startupBench.e2e.ts), which reports when the engine was ready.
-  .then((answer) => (performance.mark('study-garden:search-loaded'), answer))
+  .then((answer) => ((loaded = answer.kind === 'done'), performance.mark('study-garden:search-loaded'), answer))
   .catch(failed)
+const inTurn = (request: SearchJob): Promise<SearchAnswer> => {
+  const answer = queue.then(async () => (await run)(request)).catch(failed)
+  queue = answer
+  return answer
+}
+const early = (request: Extract<SearchJob, { kind: 'answer' }>): Promise<SearchAnswer> =>
+  scan.then((texts): SearchAnswer => ({ kind: 'answer', answer: texts.answer(request.query, request.request) }))
+
 self.addEventListener('message', (event: MessageEvent<{ id: number; request: SearchJob }>) => {
   const { id, request } = event.data
-  queue = queue
-    .then(async () => (await run)(request))
-    .catch(failed)
-    .then((answer) => self.postMessage({ id, answer }))
+  // Texts that cannot be read now wait for the engine, which says what went wrong.
+  const answer = !loaded && request.kind === 'answer' ? early(request).catch(() => inTurn(request)) : inTurn(request)
+  void answer.then((reply) => self.postMessage({ id, answer: reply }))
 })

@@ -8,6 +8,10 @@ import { workerCalls } from './workerCalls'
 
 /** The search engine as the page sees it: every call answers later, from a worker when one can start. */
 export interface SearchBackend {
+  /** Settles when the index is loaded (rejects if it cannot be). */
+  ready: Promise<void>
+  /** Questions are answered before `ready`, provisionally, from the texts. */
+  answersEarly: boolean
   search(query: string | ParsedQuery, request?: SearchRequest): Promise<SearchHit[]>
   /** The results and what to tell the member when the texts cannot answer as asked. */
   answer(query: string | ParsedQuery, request?: SearchRequest): Promise<EngineAnswer>
@@ -23,7 +27,9 @@ const plainRequest = (request: SearchRequest): SearchRequest => ({ ...request, d
 // Structured clone refuses Vue's proxies; the documents themselves are plain (markRaw) data.
 const plain = (documents: readonly StudyDocument[]): StudyDocument[] => toRaw(documents).map((doc) => toRaw(doc))
 
-function inWorker(): ((job: SearchJob) => Promise<SearchAnswer>) | null {
+type Runner = (job: SearchJob) => Promise<SearchAnswer>
+
+function inWorker(): Runner | null {
   // The worker comes from the boot script (src/boot.ts); without it (a test page), the search runs on the page.
   const worker = window.studyGardenSearchWorker?.take() ?? null
   if (!worker) return null
@@ -39,18 +45,28 @@ function expect<K extends SearchAnswer['kind']>(answer: SearchAnswer, kind: K): 
   throw new Error(answer.kind === 'failed' ? answer.error : `unexpected ${answer.kind}`)
 }
 
-/** Loads the index of the bundled texts, in a worker if possible, else on the page (with the page's copy of the texts). */
-export async function startSearch(bundled: () => Promise<readonly StudyDocument[]>): Promise<SearchBackend> {
+/**
+ * The search, in a worker if possible, else on the page (with the page's copy of the texts). With a worker
+ * it answers at once: until the index is loaded (`ready`), a question is answered from the texts themselves
+ * (provisional answers, lib/search/scan.ts) and every other call waits.
+ */
+export function startSearch(bundled: () => Promise<readonly StudyDocument[]>): SearchBackend {
   const load: SearchJob = { kind: 'load' }
-  let run = inWorker()
-  if (!run || (await run(load)).kind !== 'done') {
+  const worker = inWorker()
+  let loaded: Runner | null = null
+  const runner = (async (): Promise<Runner> => {
+    if (worker && (await worker(load)).kind === 'done') return (loaded = worker)
     // The engine comes to the page only here: in the app shell it would cost every start-up its bytes.
     const { searchRunner } = await import('./searchJobs')
-    run = searchRunner(() => Promise.all([import('virtual:search-index').then((module) => module.default), bundled()]))
-    expect(await run(load), 'done')
-  }
-  const call = run
+    const onPage = searchRunner(() => Promise.all([import('virtual:search-index').then((module) => module.default), bundled()]))
+    expect(await onPage(load), 'done')
+    return (loaded = onPage)
+  })()
+  const call = (job: SearchJob): Promise<SearchAnswer> =>
+    loaded ? loaded(job) : worker && job.kind === 'answer' ? worker(job) : runner.then((run) => run(job))
   return {
+    ready: runner.then(() => undefined),
+    answersEarly: worker !== null,
     search: async (query, request = {}) => expect(await call({ kind: 'search', query: toRaw(query), request: plainRequest(request) }), 'hits').hits,
     answer: async (query, request = {}) => expect(await call({ kind: 'answer', query: toRaw(query), request: plainRequest(request) }), 'answer').answer,
     readAs: async (text) => expect(await call({ kind: 'read-as', text }), 'text').text,

@@ -195,6 +195,37 @@ describe('search as members ask', () => {
     expectNoErrors(errors)
   })
 
+  it('answers from the texts while the index is still on its way, then with the engine', async () => {
+    const { page, errors } = await session.newPage()
+    // The index is held back (as on a slow line, where it is the largest piece); the texts are not.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let asked = false
+    await page.context().route(/search-index/, async (route) => {
+      asked = true
+      await held
+      await route.continue()
+    })
+    // The full results page says its list is in the texts' order, not yet the engine's.
+    await page.goto('/search?q=' + encodeURIComponent('民主集中制'))
+    await page.locator('.result-count', { hasText: '按原文找到' }).waitFor()
+    expect(asked).toBe(true)
+    expect(await page.locator('main .result', { hasText: '第十条' }).count()).toBeGreaterThan(0)
+
+    await page.goto('/')
+    const box = page.locator('.header-search input')
+    const dropdown = page.locator('.search-dropdown')
+    await box.fill('民主集中制')
+    await dropdown.locator('.result', { hasText: '第十条' }).first().waitFor()
+    // What only the engine can read (the texts say 入党宣誓) waits for it, and says so; never 没有找到.
+    await box.fill('入党誓词')
+    await dropdown.locator('.search-state', { hasText: '正在载入检索索引' }).waitFor()
+    expect(await dropdown.innerText()).not.toContain('没有找到')
+    release()
+    await dropdown.locator('.result', { hasText: '第六条' }).first().waitFor()
+    expectNoErrors(errors)
+  })
+
   it('starts the search with the page on 书库, but lets a linked text come first', async () => {
     const { page, errors } = await session.newPage()
     const requested: string[] = []

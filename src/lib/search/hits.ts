@@ -22,6 +22,8 @@ export type SearchNotice =
 export interface SearchAnswer {
   hits: SearchHit[]
   notice: SearchNotice | null
+  /** Found by reading the texts while the index loads (scan.ts); the engine's answer replaces it. */
+  provisional?: boolean
 }
 
 export interface SearchHit {
