@@ -15,11 +15,15 @@ import { useBrowser } from './support/browser'
 const session = useBrowser()
 const RUNS = Number(process.env.STARTUP_RUNS ?? 3)
 const DIST = process.env.E2E_DIST ?? 'dist'
+// The issue's query (the engine reads it: the texts say 入党宣誓); STARTUP_QUERY=民主集中制 times words the texts hold as typed.
+const QUERY = process.env.STARTUP_QUERY ?? '入党誓词'
+// The issue's line is 1.6 Mbit/s; STARTUP_MBPS=0.4 is a weak county line, where the index is the longest wait.
+const MBPS = Number(process.env.STARTUP_MBPS ?? 1.6)
 
 async function throttle(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Network.enable')
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 })
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (MBPS * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 })
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   return cdp
 }
@@ -79,11 +83,13 @@ async function coldStart(): Promise<Run> {
   const workers: import('playwright-core').Worker[] = []
   page.on('worker', (worker) => workers.push(worker))
 
-  // Home, typing 入党誓词 as soon as the box accepts keys.
+  // Home, typing the query as soon as the box accepts keys.
   await page.goto('/', { waitUntil: 'commit' })
   const box = page.locator('.header-search input')
   const boxReady = await seen(page, 'box')
-  await page.keyboard.type('入党誓词', { delay: 60 })
+  // Committed at once, as a pinyin input method commits a word: typed a character at a time, the results of
+  // its first characters (入党 of 入党誓词) would count as the first results.
+  await page.keyboard.insertText(QUERY)
   const firstResults = await seen(page, 'results')
   await page.waitForTimeout(3000)
   // JS the page itself ran (a chunk both load counts on both sides), and what the workers (search, cards) fetched.
@@ -142,7 +148,7 @@ describe('start-up on a throttled phone (benchmark)', () => {
     for (let i = 0; i < RUNS; i++) runs.push(await coldStart())
     const keys = Object.keys(runs[0]!) as (keyof Run)[]
     const lines = keys.map((key) => `${key.padEnd(13)} ${runs.map((r) => String(r[key]).padStart(7)).join(' ')}   (median ${[...runs.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(runs.length / 2)]})`)
-    console.log(`start-up, 150 ms RTT · 1.6 Mbit/s · CPU ×4, ${RUNS} runs (ms unless KB):\n${lines.join('\n')}`)
+    console.log(`start-up, 150 ms RTT · ${MBPS} Mbit/s · CPU ×4, ${RUNS} runs, typing ${QUERY} (ms unless KB):\n${lines.join('\n')}`)
     expect(runs.every((r) => r.firstResults > 0 && r.deepLink > 0)).toBe(true)
   }, 600_000)
 })
