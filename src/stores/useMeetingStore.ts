@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import { draftFromQuiz, newDraft, type MeetingDraft } from '@/lib/meeting/draft'
 import { newId } from '@/lib/meeting/ids'
-import { loadDurableSession, loadSession, onSessionMerged, parseQuiz, saveSession } from '@/lib/meeting/persist'
+import { loadDurableSession, loadSession, onSessionMerged, parseQuiz, saveServerSession, saveSession } from '@/lib/meeting/persist'
 import { createQuizStore } from '@/lib/meeting/quizStore'
 import { createSession, reduce, type MeetingAction } from '@/lib/meeting/session'
 import { createMeetingSync, shouldAccept, type MeetingSync } from '@/lib/meeting/sync'
@@ -62,7 +62,7 @@ export const useMeetingStore = defineStore('meeting', () => {
       live.value = message.view
       if (message.view.session) {
         session.value = message.view.session
-        saveSession(message.view.session)
+        saveServerSession(message.view.session)
       }
     } else if (message.t === 'refused') liveNotice.value = message.message
     // The meeting is over: its key does not stay on this laptop.
@@ -141,13 +141,15 @@ export const useMeetingStore = defineStore('meeting', () => {
   }
 
   function startSession(quiz: Pick<Quiz, 'id' | 'updatedAt' | 'name' | 'teams' | 'startingScore' | 'rounds'>): MeetingSession {
-    if (liveConnection) {
-      // The server starts it and sends it back; until then the host sees the local copy.
-      const { id, updatedAt, name, teams, startingScore, rounds } = quiz
-      liveConnection.send({ t: 'start', quiz: { id, updatedAt, name, teams, startingScore, rounds } })
-    }
     const started = createSession({ sessionId: newId(), quiz, now: clock(), by: { id: windowId, role: role.value } })
     session.value = started
+    if (liveConnection) {
+      // The server starts it and sends it back; until then the host sees the local copy, which is not saved:
+      // stored, it would be a second session competing with the server's (saveServerSession).
+      const { id, updatedAt, name, teams, startingScore, rounds } = quiz
+      liveConnection.send({ t: 'start', quiz: { id, updatedAt, name, teams, startingScore, rounds } })
+      return started
+    }
     saveSession(started)
     sync?.publish(started)
     return started
@@ -182,9 +184,9 @@ export const useMeetingStore = defineStore('meeting', () => {
   /** Reads the saved session again (another window may have moved on while this one was closed). */
   function reload(): void {
     const adopt = (saved: MeetingSession | null) => {
-      // Linked to the meeting server, this window shows the server's session. A copy saved here (the session
-      // this window started before the server's, or an older view) must not replace it: the two were started by
-      // different clocks, so `startedAt` cannot say which is newer, and the window showed 下一题 undone after
+      // Linked to the meeting server, this window shows the server's session. A copy saved here (another
+      // window's quiz, or an older view) must not replace it: across two sessions only `startedAt` can be
+      // compared, which says nothing about which one is the server's; the window showed 下一题 undone after
       // coming back to the front (the host's click had gone through to the server).
       if (saved && !live.value?.session && shouldAccept(saved, session.value)) session.value = saved
     }
@@ -194,6 +196,8 @@ export const useMeetingStore = defineStore('meeting', () => {
   }
   // A save that merged another host window's scores: show and send the union.
   onSessionMerged((merged) => {
+    // Linked to the meeting server, the server's session is the one shown (see reload).
+    if (live.value?.session) return
     session.value = merged
     sync?.publish(merged)
   })

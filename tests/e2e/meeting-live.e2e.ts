@@ -56,11 +56,13 @@ async function phone(url: string, name: string, team: string): Promise<{ context
 // in a row still fails the run. 2026-12-07: it is not gone (about 1 run in 5 to 10, builds before and after
 // that day's changes alike). Caught once with the host's websocket frames: after 下一题 the host sent
 // {"t":"act","action":{"type":"next"}}, the server answered with a host view 38 ms later, and the host
-// window still showed the round's opening page 1.5 s (and 30 s) after. One cause found and fixed that day: a
-// host window coming back to the front read its saved session again and took the copy it had started itself
-// (before the server's) over the server's (useMeetingStore.reload). Without retry, the build before the fix
-// stalled in 4 of 20 runs, the build with it in 2 of 51 (one at 显示答案, also right after the host was brought
-// to the front); the rest is not found.
+// window still showed the round's opening page 1.5 s (and 30 s) after. Found the same day with the host's console
+// in an instrumented build: the copy of the session the host window starts itself, a few ms after sending
+// 'start', often started later than the server's; saved, it won every later save's merge (the later-started of
+// two sessions is kept) and the merge put it back on screen after each server view. Now the server's views are
+// stored as they are (saveServerSession), the host's own copy is not stored, and a linked window shows neither a
+// merge nor a reload. Without retry: the build before, 4 stalls in 20 runs; with the reload guard alone, 2 in 51;
+// with all of it, 0 in 23. The retry stays until the full suite has shown the same for a while.
 describe('live quiz (phones answer through the meeting server)', { retry: 1 }, () => {
   it('joins two phones by the projector’s link, takes their answers, reveals, and scores on every screen', async () => {
     const base = `http://127.0.0.1:${server.port}`

@@ -153,19 +153,33 @@ export function saveSession(session: MeetingSession, storage?: KeyValueStore): b
       return false
     }
   }
+  queueDurable(session, 'merge')
+  return true
+}
+
+/**
+ * Saves the meeting server's session as it is, over whatever this browser holds: in a live meeting the server
+ * keeps the one record, and a copy this window made itself (started before the server answered, another window's
+ * quiz) must not win a merge against it; `startedAt` of two different sessions cannot say which is the server's.
+ */
+export function saveServerSession(session: MeetingSession): void {
+  if (!hasIndexedDb()) return void saveSession(session)
+  queueDurable(session, 'replace')
+}
+
+function queueDurable(session: MeetingSession, mode: 'merge' | 'replace'): void {
   const parent = cache
   cache = session
   // A plain copy: a reactive proxy cannot be cloned into IndexedDB.
   const copy = JSON.parse(JSON.stringify(session)) as MeetingSession
-  chain = chain.then(() => writeDurable(copy, parent)).catch((cause: unknown) => console.warn('meeting session not saved', cause))
-  return true
+  chain = chain.then(() => writeDurable(copy, parent, mode)).catch((cause: unknown) => console.warn('meeting session not saved', cause))
 }
 
-async function writeDurable(ours: MeetingSession, parent: MeetingSession | null): Promise<void> {
+async function writeDurable(ours: MeetingSession, parent: MeetingSession | null, mode: 'merge' | 'replace'): Promise<void> {
   const db = await sessionDb()
   const tx = db.transaction('session', 'readwrite')
   const stored = parseSession(await tx.store.get(SESSION_RECORD))
-  const outcome = mergeSessions(parent, ours, stored)
+  const outcome = mode === 'replace' ? { write: true, session: ours } : mergeSessions(parent, ours, stored)
   if (outcome.write) void tx.store.put(outcome.session, SESSION_RECORD)
   // Commit now, not when the event loop idles: a browser killed a moment later keeps the score.
   tx.commit?.()

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushSession, loadDurableSession, loadSession, resetSessionCacheForTests, saveSession, SESSION_KEY } from '@/lib/meeting/persist'
+import { flushSession, loadDurableSession, loadSession, onSessionMerged, resetSessionCacheForTests, saveServerSession, saveSession, SESSION_KEY } from '@/lib/meeting/persist'
 import { reduce, teamScores } from '@/lib/meeting/session'
 import { HOST, session } from './fixtures'
 
@@ -38,6 +38,28 @@ describe('meeting session in IndexedDB', () => {
     expect(await loadDurableSession()).toEqual(s)
     expect(loadSession()).toEqual(s)
     delete (globalThis as { localStorage?: unknown }).localStorage
+  })
+
+  it("the meeting server's session replaces a copy this window started itself, though that copy started later", async () => {
+    // The host window's own copy (shown until the server answers) and the server's session: two sessions, and the
+    // server's clock may stand behind the laptop's. A merge keeps the later-started one, the wrong one here.
+    const own = { ...session(5_000), sessionId: 'own' }
+    const server = reduce({ ...session(4_000), sessionId: 'server' }, { type: 'next' }, 6_000, HOST)
+    saveSession(own)
+    await flushSession()
+    saveSession(server)
+    await flushSession()
+    expect((await loadDurableSession())?.sessionId).toBe('own')
+
+    const told: string[] = []
+    const stop = onSessionMerged((merged) => told.push(merged.sessionId))
+    saveServerSession(server)
+    await flushSession()
+    stop()
+    expect(told).toEqual([])
+    expect(loadSession()).toEqual(server)
+    resetSessionCacheForTests()
+    expect(await loadDurableSession()).toEqual(server)
   })
 
   it('two windows saving from the same state: both scores are stored', async () => {
