@@ -44,16 +44,16 @@ export const ours: BenchEngine = {
 
 /**
  * What a member typing at once sees before the index has loaded (src/workers/search.worker.ts): passages
- * holding the words as typed, read from the texts. An empty answer is shown as 正在载入检索索引…, so here it
- * counts as a miss: this row says how often the first results are already the right ones.
+ * holding the words as typed, read from the texts. This row says how often those first results are already the
+ * right ones. Its empty answers count as misses, except for the off-topic and nonexistent kinds, where any
+ * engine's empty answer counts as "nothing in the texts"; the app shows them as 正在载入检索索引… and waits for
+ * the engine, which is what says 书库中没有.
  */
 export const oursBeforeIndex: BenchEngine = {
   name: '学习园地, before the index (text scan)',
   async build(passages) {
     const scan = new TextScan(passages)
     const position = new Map(passages.map((passage, i) => [passage, i]))
-    // Its empty answers count as "nothing in the texts" for the off-topic and nonexistent kinds, as any engine's
-    // do here; the app shows them as 正在载入检索索引… and waits for the engine, which is what says 书库中没有.
     return (query, limit) => scan.answer(query, { limit }).hits.map((hit) => position.get(hit.passage)!)
   },
 }

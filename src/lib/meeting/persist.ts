@@ -178,8 +178,8 @@ function queueDurable(session: MeetingSession, mode: 'merge' | 'replace'): void 
 async function writeDurable(ours: MeetingSession, parent: MeetingSession | null, mode: 'merge' | 'replace'): Promise<void> {
   const db = await sessionDb()
   const tx = db.transaction('session', 'readwrite')
-  const stored = parseSession(await tx.store.get(SESSION_RECORD))
-  const outcome = mode === 'replace' ? { write: true, session: ours } : mergeSessions(parent, ours, stored)
+  // The server's session is written as it is: nothing stored needs reading (a host view comes with every answer).
+  const outcome = mode === 'replace' ? { write: true, session: ours } : mergeSessions(parent, ours, parseSession(await tx.store.get(SESSION_RECORD)))
   if (outcome.write) void tx.store.put(outcome.session, SESSION_RECORD)
   // Commit now, not when the event loop idles: a browser killed a moment later keeps the score.
   tx.commit?.()

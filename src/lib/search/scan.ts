@@ -25,9 +25,12 @@ export class TextScan {
   private readonly scanned: ScannedPassage[]
 
   constructor(passages: readonly SearchablePassage[]) {
-    this.scanned = passages.map((passage) => {
+    // A passage that is only a gap has no words to find (its heading alone would list it with an empty snippet);
+    // the engine tells a member about gaps with its notice.
+    this.scanned = passages.flatMap((passage) => {
+      if (!passage.text) return []
       const heading = normalize(passage.heading)
-      return { passage, heading, full: `${heading}\n${normalize(passage.text)}` }
+      return [{ passage, heading, full: `${heading}\n${normalize(passage.text)}` }]
     })
   }
 
