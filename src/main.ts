@@ -1,15 +1,22 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { PRE_SHELL_INPUT } from './composables/usePreShellInput'
 import { router } from './router'
 import './styles/main.css'
 
 // Mounted a task after this module runs: evaluating the app shell (Vue, the router, the stores) and
 // rendering its header were one task of 0.35–0.5 s on a slowed phone; apart, each stays shorter.
-setTimeout(() => {
+setTimeout(async () => {
+  // The header in index.html (src/preShell.ts) is replaced by the app's: a word still being composed there is
+  // committed first, and what was typed moves into the app's box.
+  const preShell = window.studyGardenPreShell
+  await preShell?.settled()
+  const typed = preShell?.take()
   const app = createApp(App)
   app.use(createPinia())
   app.use(router)
+  if (typed) app.provide(PRE_SHELL_INPUT, typed)
   app.mount('#app')
 })
 

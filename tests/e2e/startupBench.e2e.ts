@@ -42,13 +42,18 @@ const OBSERVE = `
   window.__seen = {}
   const note = (step) => { if (!(step in window.__seen)) window.__seen[step] = Math.round(performance.now()) }
   const reading = location.pathname.startsWith('/read/')
+  // On screen: in the page and painted (index.html's own header is in the page before its stylesheet has come).
+  const painted = () => performance.getEntriesByType('paint').length > 0
   const check = () => {
     const box = document.querySelector('.header-search input')
     // The member taps the box the moment it is on screen.
-    if (box && !('box' in window.__seen)) { note('box'); if (!reading) box.focus() }
+    if (box && painted() && !('box' in window.__seen)) { note('box'); if (!reading) box.focus() }
     if (document.querySelector('.search-dropdown .result:not(.recent)')) note('results')
   }
   new MutationObserver(check).observe(document, { childList: true, subtree: true })
+  // The first paint changes no element: looked for each frame until the box is noted.
+  const untilBox = () => { check(); if (!('box' in window.__seen)) requestAnimationFrame(untilBox) }
+  requestAnimationFrame(untilBox)
   // A linked passage is in place once it sits below the header, in the upper half of the screen (checked each frame).
   const frame = () => {
     const el = document.getElementById(location.hash.slice(1))

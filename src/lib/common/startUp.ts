@@ -12,6 +12,17 @@ export function searchComesFirst(path: string, base: string): boolean {
   return page === '/' || page === '/search'
 }
 
+/**
+ * The pages opened without the app header (the meeting projector, a member's phone in the live quiz): there
+ * the header written into index.html (src/preShell.ts) is hidden before it is painted. The router marks the
+ * same pages `meta.bare` (a unit test holds the two together: the boot script cannot import the router).
+ */
+export const PAGES_WITHOUT_HEADER: readonly string[] = ['/meeting/screen', '/join']
+
+export function pageHasHeader(path: string, base: string): boolean {
+  return !PAGES_WITHOUT_HEADER.includes(inApp(path, base))
+}
+
 /** The chunks and styles a page needs beyond the shell, by path prefix; written into index.html at build time. */
 export type StartUpPreloads = Record<string, { js: string[]; css: string[] }>
 

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { preloadsFor, searchComesFirst } from '@/lib/common/startUp'
+import { pageHasHeader, PAGES_WITHOUT_HEADER, preloadsFor, searchComesFirst } from '@/lib/common/startUp'
+import { meetingRoutes } from '@/router/meetingRoutes'
+import { studyRoutes } from '@/router/studyRoutes'
 import { installSearchWorkerSource } from '@/workers/searchWorkerStart'
 
 const SRC = new URL('../../../src', import.meta.url).pathname
@@ -26,6 +28,19 @@ describe('the pages where search comes first', () => {
 
   it('are found under a base path', () => {
     expect(['/garden/', '/garden/search', '/garden/read/constitution'].map((path) => searchComesFirst(path, '/garden/'))).toEqual([true, true, false])
+  })
+})
+
+describe('the pages that open without the app header', () => {
+  it('are the meeting projector and the phone page, under any base path', () => {
+    expect(['/meeting/screen', '/join', '/join/', '/garden/join'].map((path) => pageHasHeader(path, path.startsWith('/garden/') ? '/garden/' : '/'))).toEqual([false, false, false, false])
+    expect(['/', '/search', '/read/constitution', '/meeting', '/meeting/host', '/joined'].map((path) => pageHasHeader(path, '/'))).toEqual([true, true, true, true, true, true])
+  })
+
+  it("are the routes marked bare, so index.html's header is hidden exactly where the app shows none", () => {
+    const bare = [...meetingRoutes, ...studyRoutes].filter((route) => route.meta?.bare).map((route) => route.path)
+    expect(bare.length).toBeGreaterThan(0)
+    expect([...bare].sort()).toEqual([...PAGES_WITHOUT_HEADER].sort())
   })
 })
 

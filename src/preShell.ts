@@ -1,0 +1,74 @@
+/**
+ * The header written into index.html (`data-pre-shell`): painted with the page's HTML and its one stylesheet,
+ * about a second before the app shell (Vue, the router, the stores) has downloaded and run, so a member on a
+ * slow line sees 学习园地 at once and can tap the search box and type. The app mounts in its place and takes
+ * over what was typed there (src/main.ts, TheSearchBox). Before the app runs, the box is a plain form: Enter
+ * opens /search?q=….
+ *
+ * Installed by src/boot.ts, the app's first script; handed to the app through `window`, like the search worker
+ * (src/workers/searchWorkerStart.ts): a module both import would become a chunk the boot script waits for.
+ */
+
+/** What the member left in the pre-shell's box when the app took over. */
+export interface PreShellInput {
+  value: string
+  /** The box had focus: the app's box takes it, with the caret where it was (no select-all). */
+  focused: boolean
+  selectionStart: number | null
+  selectionEnd: number | null
+}
+
+export interface PreShellHandOff {
+  /**
+   * Resolves when no input-method composition is under way in the box: mounting the app replaces the box,
+   * and a word still being composed (pinyin not yet committed) would be lost with it.
+   */
+  settled(): Promise<void>
+  /** Reads the box, once, just before the app replaces it; null when there is no box. */
+  take(): PreShellInput | null
+}
+
+declare global {
+  interface Window {
+    studyGardenPreShell?: PreShellHandOff
+  }
+}
+
+/** The attribute on <html> that hides the pre-shell on pages without the app header (meeting projector, phone). */
+export const PRE_SHELL_OFF = 'data-pre-shell-off'
+
+/** How long the app waits for a composition to end before mounting anyway (a box left mid-word). */
+const COMPOSITION_WAIT_MS = 10_000
+
+export function installPreShell(withHeader: boolean): void {
+  if (!withHeader) document.documentElement.setAttribute(PRE_SHELL_OFF, '')
+  const boxOf = (target: EventTarget | null) => (target instanceof HTMLInputElement && target.closest('[data-pre-shell]') ? target : null)
+  let composing = false
+  let ended: (() => void)[] = []
+  const onStart = (event: Event) => void (boxOf(event.target) && (composing = true))
+  const onEnd = (event: Event) => {
+    if (!boxOf(event.target)) return
+    composing = false
+    for (const resolve of ended) resolve()
+    ended = []
+  }
+  // On the document, in the capture phase: this script may run before the parser has reached the box.
+  document.addEventListener('compositionstart', onStart, true)
+  document.addEventListener('compositionend', onEnd, true)
+  window.studyGardenPreShell = {
+    settled: () =>
+      composing
+        ? new Promise<void>((resolve) => {
+            ended.push(resolve)
+            setTimeout(resolve, COMPOSITION_WAIT_MS)
+          })
+        : Promise.resolve(),
+    take() {
+      document.removeEventListener('compositionstart', onStart, true)
+      document.removeEventListener('compositionend', onEnd, true)
+      const box = document.querySelector<HTMLInputElement>('[data-pre-shell] input')
+      if (!box) return null
+      return { value: box.value, focused: document.activeElement === box, selectionStart: box.selectionStart, selectionEnd: box.selectionEnd }
+    },
+  }
+}

@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { expectNoErrors, useBrowser } from './support/browser'
+
+const session = useBrowser()
+
+/**
+ * Holds back the app shell's entry script (as a slow line does for about a second), so index.html's own
+ * header is what the member sees and types into; `release` lets the app load and take over.
+ */
+async function holdApp(page: Page): Promise<{ release: () => void }> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let first = true
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+    // Only the first page's: a page opened afterwards (Enter in the box) loads normally.
+    if (first) {
+      first = false
+      await held
+    }
+    await route.continue()
+  })
+  return { release }
+}
+
+const appHeader = '.app-header:not([data-pre-shell])'
+
+describe("index.html's header, before the app has loaded", () => {
+  it('takes taps and typing at once; the app keeps what was typed, the focus and the caret, and answers it', async () => {
+    const { page, errors } = await session.newPage()
+    await page.setViewportSize({ width: 390, height: 844 })
+    const { release } = await holdApp(page)
+    await page.goto('/', { waitUntil: 'commit' })
+    const early = page.locator('[data-pre-shell] input')
+    await early.waitFor()
+    // Painted with the page's stylesheet, as the app will paint it.
+    const before = await page.locator('[data-pre-shell]').boundingBox()
+    expect(before?.height).toBeGreaterThan(40)
+    expect(await page.locator('[data-pre-shell] .brand').innerText()).toBe('学习园地')
+    await early.click()
+    await page.keyboard.type('民主集中')
+    expect(await page.locator(appHeader).count()).toBe(0)
+
+    release()
+    await page.locator(appHeader).waitFor()
+    const box = page.locator('.header-search input')
+    expect(await box.inputValue()).toBe('民主集中')
+    const focus = await page.evaluate(() => {
+      const active = document.activeElement as HTMLInputElement | null
+      return { input: active?.classList.contains('search-input'), start: active?.selectionStart, end: active?.selectionEnd }
+    })
+    expect(focus).toEqual({ input: true, start: 4, end: 4 })
+    // Typing runs on from the caret (not select-all, which would replace 民主集中 with the next key).
+    await page.keyboard.type('制')
+    expect(await box.inputValue()).toBe('民主集中制')
+    await page.locator('.search-dropdown .result', { hasText: '第十条' }).first().waitFor()
+    // Nothing moved when the app's header replaced index.html's.
+    const after = await page.locator(appHeader).boundingBox()
+    expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThanOrEqual(1)
+    expectNoErrors(errors)
+  })
+
+  it('what was typed there comes before the ?q= of the address the page was opened with', async () => {
+    const { page, errors } = await session.newPage()
+    const { release } = await holdApp(page)
+    await page.goto('/search?q=' + encodeURIComponent('三会一课'), { waitUntil: 'commit' })
+    await page.locator('[data-pre-shell] input').fill('四风')
+    release()
+    await page.locator(appHeader).waitFor()
+    // The results page itself answers its address; the header box keeps the member's words.
+    await page.locator('main .result', { hasText: '三会一课' }).first().waitFor()
+    expect(await page.locator('.header-search input').inputValue()).toBe('四风')
+    expectNoErrors(errors)
+  })
+
+  it('Enter before the app has loaded opens the results page for what was typed', async () => {
+    const { page, errors } = await session.newPage()
+    await holdApp(page)
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.locator('[data-pre-shell] input').fill('三会一课')
+    await page.keyboard.press('Enter')
+    await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === '三会一课')
+    await page.locator('main .result', { hasText: '三会一课' }).first().waitFor()
+    expect(await page.locator('.header-search input').inputValue()).toBe('三会一课')
+    expectNoErrors(errors)
+  })
+
+  it('waits for a word still being composed before the app replaces the box', async () => {
+    const { page, errors } = await session.newPage()
+    const { release } = await holdApp(page)
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.locator('[data-pre-shell] input').click()
+    const cdp = await page.context().newCDPSession(page)
+    // A pinyin input method: "dangzhang" under composition, not yet committed.
+    await cdp.send('Input.imeSetComposition', { text: 'dangzhang', selectionStart: 9, selectionEnd: 9 })
+    release()
+    // The app has loaded (its search box module is in) but holds the mount until the word is committed.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /\/assets\/main-[\w-]+\.js$/.test(entry.name)))
+    await page.waitForTimeout(500)
+    expect(await page.locator(appHeader).count()).toBe(0)
+    await cdp.send('Input.insertText', { text: '党章' })
+    await page.locator(appHeader).waitFor()
+    expect(await page.locator('.header-search input').inputValue()).toBe('党章')
+    expectNoErrors(errors)
+  })
+
+  it('is not shown on the meeting projector, which has no header', async () => {
+    // (/join, the phone page, is join.html wherever the server maps clean addresses: the meeting server does.)
+    for (const [path, shown] of [['/meeting/screen', false], ['/study', true]] as const) {
+      const { page, errors, context } = await session.newPage()
+      const { release } = await holdApp(page)
+      await page.goto(path, { waitUntil: 'commit' })
+      await page.locator('[data-pre-shell]').waitFor({ state: 'attached' })
+      // Looked at once the page has painted (the boot script decides before its stylesheet lets it).
+      await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0)
+      expect(await page.locator('[data-pre-shell]').isVisible(), path).toBe(shown)
+      release()
+      await page.locator('[data-pre-shell]').waitFor({ state: 'detached' })
+      expectNoErrors(errors)
+      await context.close()
+    }
+  })
+})
