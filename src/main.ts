@@ -3,21 +3,28 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { PRE_SHELL_INPUT } from './composables/usePreShellInput'
 import { router } from './router'
+import { useSearchStore } from './stores/useSearchStore'
 import './styles/main.css'
 
-// Mounted a task after this module runs: evaluating the app shell (Vue, the router, the stores) and
-// rendering its header were one task of 0.35–0.5 s on a slowed phone; apart, each stays shorter.
-setTimeout(async () => {
-  // The header in index.html (src/preShell.ts) is replaced by the app's: a word still being composed there is
-  // committed first, and what was typed moves into the app's box.
-  const preShell = window.studyGardenPreShell
-  await preShell?.settled()
-  const typed = preShell?.take()
-  const app = createApp(App)
-  app.use(createPinia())
-  app.use(router)
-  if (typed) app.provide(PRE_SHELL_INPUT, typed)
-  app.mount('#app')
+// Mounted two tasks after this module runs, in steps: evaluating the app shell (Vue, the router, the stores),
+// creating the search store (its first reads of this tab's storage) and rendering the header were one task
+// of 0.35–0.5 s on a slowed phone; apart, each stays shorter. The header in index.html (src/preShell.ts)
+// takes taps and keys meanwhile.
+const pinia = createPinia()
+setTimeout(() => {
+  if (window.studyGardenPreShell?.header !== false) useSearchStore(pinia)
+  setTimeout(async () => {
+    // The app's header replaces index.html's: a word still being composed there is committed first, and
+    // what was typed moves into the app's box.
+    const preShell = window.studyGardenPreShell
+    await preShell?.settled()
+    const typed = preShell?.take()
+    const app = createApp(App)
+    app.use(pinia)
+    app.use(router)
+    if (typed) app.provide(PRE_SHELL_INPUT, typed)
+    app.mount('#app')
+  })
 })
 
 // Study progress and the branch's documents live in IndexedDB; ask the browser not to evict them

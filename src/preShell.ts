@@ -19,6 +19,8 @@ export interface PreShellInput {
 }
 
 export interface PreShellHandOff {
+  /** False on the pages the app shows without a header (and so without its search box). */
+  header: boolean
   /**
    * Resolves when no input-method composition is under way in the box: mounting the app replaces the box,
    * and a word still being composed (pinyin not yet committed) would be lost with it.
@@ -56,6 +58,7 @@ export function installPreShell(withHeader: boolean): void {
   document.addEventListener('compositionstart', onStart, true)
   document.addEventListener('compositionend', onEnd, true)
   window.studyGardenPreShell = {
+    header: withHeader,
     settled: () =>
       composing
         ? new Promise<void>((resolve) => {
