@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { PRE_SHELL_INPUT } from './composables/usePreShellInput'
 import { router } from './router'
+import { holdFirstPageFor } from './router/firstPageGate'
 import { useSearchStore } from './stores/useSearchStore'
 import './styles/main.css'
 
@@ -23,6 +24,7 @@ setTimeout(() => {
     app.use(pinia)
     app.use(router)
     if (typed) app.provide(PRE_SHELL_INPUT, typed)
+    holdFirstPageFor(Boolean(typed?.value.trim()))
     app.mount('#app')
   })
 })

@@ -1,4 +1,4 @@
-import { computed, shallowRef, watch, type Ref } from 'vue'
+import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import type { SearchAnswer, SearchHit, SearchNotice } from '@/lib/search/engine'
 import { parseQuery, type ParsedQuery } from '@/lib/search/query'
 import { useSearchStore } from '@/stores/useSearchStore'
@@ -21,6 +21,8 @@ export interface UseSearchResultsReturn {
   provisional: Readonly<Ref<boolean>>
   /** Nothing to show yet: 'index' while the index loads (and the texts held nothing as typed), 'answer' just after asking. */
   waiting: Readonly<Ref<'index' | 'answer' | null>>
+  /** A question has been answered (from the texts or by the engine) at least once. */
+  answered: Readonly<Ref<boolean>>
 }
 
 /** Results as you type: a debounced query run through the lazily loaded search engine. */
@@ -36,12 +38,15 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
   // Until the first answer comes, there is nothing to say (not 没有找到).
   const answer = shallowRef<SearchAnswer>({ hits: [], notice: null, provisional: true })
   let asked = 0
+  const answered = ref(false)
   watch(
     [parsed, () => store.engine, () => store.revision, () => docIds?.value],
     async ([q]) => {
       const ticket = ++asked
       const found = store.engine && q.terms.length ? await store.answer(q, { limit, docIds: docIds?.value }) : { hits: [], notice: null }
-      if (ticket === asked) answer.value = found
+      if (ticket !== asked) return
+      answer.value = found
+      if (store.engine && q.terms.length) answered.value = true
     },
     { immediate: true },
   )
@@ -51,6 +56,7 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
     notice: computed(() => answer.value.notice),
     error: computed(() => store.error),
     provisional: computed(() => answer.value.provisional === true),
+    answered,
     waiting: computed(() => {
       if (!store.engine) return 'index'
       if (!answer.value.provisional || answer.value.hits.length) return null

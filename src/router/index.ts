@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, START_LOCATION } from 'vue-router'
 import { useLibraryStore } from '@/stores/useLibraryStore'
 import HomeView from '@/views/HomeView.vue'
+import { firstPageMayRender } from './firstPageGate'
 import { meetingRoutes } from './meetingRoutes'
 import { whenReaderReady } from './readerReady'
 import { studyRoutes } from './studyRoutes'
@@ -34,13 +35,14 @@ export const router = createRouter({
 })
 
 // The first page renders a task after the app shell: the header and its search box are on screen, taking
-// keys, before the page's own render (on a slowed phone the two together held the main thread for 0.7 s).
+// keys, before the page's own render (on a slowed phone the two together held the main thread for 0.7 s);
+// after the box's first answer if something was typed before the app ran (firstPageGate.ts).
 // Waited for once the page's code is in, so its chunks and texts are already on their way.
 let firstNavigation = true
 router.beforeResolve(async () => {
   if (!firstNavigation) return
   firstNavigation = false
-  await new Promise((resolve) => setTimeout(resolve))
+  await Promise.all([new Promise((resolve) => setTimeout(resolve)), firstPageMayRender()])
 })
 
 router.afterEach((to) => {

@@ -30,6 +30,14 @@ describe("index.html's header, before the app has loaded", () => {
     const { page, errors } = await session.newPage()
     await page.setViewportSize({ width: 390, height: 844 })
     const { release } = await holdApp(page)
+    // When the first results and the library's first card appeared.
+    await page.addInitScript(() => {
+      const seen: Record<string, number> = ((window as unknown as { __firstSeen: Record<string, number> }).__firstSeen = {})
+      new MutationObserver(() => {
+        if (!seen.results && document.querySelector('.search-dropdown .result')) seen.results = performance.now()
+        if (!seen.library && document.querySelector('[data-testid=library] .doc-card')) seen.library = performance.now()
+      }).observe(document, { childList: true, subtree: true })
+    })
     await page.goto('/', { waitUntil: 'commit' })
     const early = page.locator('[data-pre-shell] input')
     await early.waitFor()
@@ -54,6 +62,10 @@ describe("index.html's header, before the app has loaded", () => {
     await page.keyboard.type('制')
     expect(await box.inputValue()).toBe('民主集中制')
     await page.locator('.search-dropdown .result', { hasText: '第十条' }).first().waitFor()
+    // The answer came before the page below it (which waited for it), and the page came too.
+    await page.locator('[data-testid=library] .doc-card').first().waitFor()
+    const order = await page.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen)
+    expect(order.results).toBeLessThan(order.library ?? 0)
     // Nothing moved when the app's header replaced index.html's.
     const after = await page.locator(appHeader).boundingBox()
     expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThanOrEqual(1)

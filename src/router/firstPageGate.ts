@@ -1,0 +1,27 @@
+/**
+ * A member who typed into index.html's search box before the app had loaded (src/preShell.ts) is waiting for
+ * those results, not for the page below: the first page, and the rest of the header, render after the box
+ * has shown its first answer (results, a notice, or that the index is still loading), or after
+ * FIRST_ANSWER_WAIT_MS. On a slowed phone each of those renders is a task of 0.1 s that the results
+ * otherwise queued behind.
+ */
+const FIRST_ANSWER_WAIT_MS = 1000
+
+let open: () => void = () => {}
+const opened = new Promise<void>((resolve) => (open = resolve))
+
+/** Resolves when the first page may render. */
+export function firstPageMayRender(): Promise<void> {
+  return opened
+}
+
+/** The box has nothing to answer first (nothing was typed), or has answered: the page renders. */
+export function letFirstPageRender(): void {
+  open()
+}
+
+/** Called once at start-up: with a query typed before the app, the page waits for its answer (at most a second). */
+export function holdFirstPageFor(typedQuery: boolean): void {
+  if (typedQuery) setTimeout(open, FIRST_ANSWER_WAIT_MS)
+  else open()
+}
