@@ -7,8 +7,8 @@
  */
 const FIRST_ANSWER_WAIT_MS = 1000
 
-let open: () => void = () => {}
-const opened = new Promise<void>((resolve) => (open = resolve))
+let release: () => void = () => {}
+const opened = new Promise<void>((resolve) => (release = resolve))
 
 /** Resolves when the first page may render. */
 export function firstPageMayRender(): Promise<void> {
@@ -17,11 +17,11 @@ export function firstPageMayRender(): Promise<void> {
 
 /** The box has nothing to answer first (nothing was typed), or has answered: the page renders. */
 export function letFirstPageRender(): void {
-  open()
+  release()
 }
 
 /** Called once at start-up: with a query typed before the app, the page waits for its answer (at most a second). */
 export function holdFirstPageFor(typedQuery: boolean): void {
-  if (typedQuery) setTimeout(open, FIRST_ANSWER_WAIT_MS)
-  else open()
+  if (typedQuery) setTimeout(release, FIRST_ANSWER_WAIT_MS)
+  else release()
 }

@@ -88,8 +88,8 @@ function stepsOf(page: Page): (step: string) => Promise<number> {
     noted.has(step)
       ? Promise.resolve(noted.get(step)!)
       : new Promise((resolve, reject) => {
-          waiting.set(step, resolve)
-          setTimeout(() => reject(new Error(`the page never reached "${step}"`)), 60_000)
+          const timer = setTimeout(() => reject(new Error(`the page never reached "${step}"`)), 60_000)
+          waiting.set(step, (at) => (clearTimeout(timer), resolve(at)))
         })
 }
 
