@@ -1,9 +1,9 @@
 /**
- * The header written into index.html (`data-pre-shell`): painted with the page's HTML and its one stylesheet,
- * about a second before the app shell (Vue, the router, the stores) has downloaded and run, so a member on a
- * slow line sees 学习园地 at once and can tap the search box and type. The app mounts in its place and takes
- * over what was typed there (src/main.ts, TheSearchBox). Before the app runs, the box is a plain form: Enter
- * opens /search?q=….
+ * The header written into index.html (`data-pre-shell`), with a page that says 正在载入…: painted with the page's
+ * HTML and its one stylesheet, about a second before the app shell (Vue, the router, the stores) has downloaded
+ * and run, so a member on a slow line sees 学习园地 at once and can tap the search box and type. The app mounts
+ * in its place and takes over what was typed there (src/main.ts, TheSearchBox). Before the app runs, the box is
+ * a plain form: Enter opens /search?q=….
  *
  * Installed by src/boot.ts, the app's first script; handed to the app through `window`, like the search worker
  * (src/workers/searchWorkerStart.ts): a module both import would become a chunk the boot script waits for.

@@ -55,6 +55,17 @@ describe('accessibility (axe-core)', () => {
         await page.goto(path)
         await check(path, ready)
       }
+      // index.html's own header, before the app has loaded (its entry script held back).
+      let release = () => {}
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.goto('/', { waitUntil: 'commit' })
+      await check('/ (before the app has loaded)', '[data-pre-shell] input')
+      release()
+      await page.unrouteAll({ behavior: 'wait' })
       await visit('/', 'main h1')
       await visit('/search?q=入党誓词', 'main h1')
       await visit('/read/constitution', '#art-1')

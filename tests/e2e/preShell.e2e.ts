@@ -42,9 +42,9 @@ describe("index.html's header, before the app has loaded", () => {
     const early = page.locator('[data-pre-shell] input')
     await early.waitFor()
     // Painted with the page's stylesheet, as the app will paint it.
-    const before = await page.locator('[data-pre-shell]').boundingBox()
+    const before = await page.locator('header[data-pre-shell]').boundingBox()
     expect(before?.height).toBeGreaterThan(40)
-    expect(await page.locator('[data-pre-shell] .brand').innerText()).toBe('学习园地')
+    expect(await page.locator('header[data-pre-shell] .brand').innerText()).toBe('学习园地')
     await early.click()
     await page.keyboard.type('民主集中')
     expect(await page.locator(appHeader).count()).toBe(0)
@@ -122,12 +122,12 @@ describe("index.html's header, before the app has loaded", () => {
       const { page, errors, context } = await session.newPage()
       const { release } = await holdApp(page)
       await page.goto(path, { waitUntil: 'commit' })
-      await page.locator('[data-pre-shell]').waitFor({ state: 'attached' })
+      await page.locator('header[data-pre-shell]').waitFor({ state: 'attached' })
       // Looked at once the page has painted (the boot script decides before its stylesheet lets it).
       await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0)
-      expect(await page.locator('[data-pre-shell]').isVisible(), path).toBe(shown)
+      expect(await page.locator('header[data-pre-shell]').isVisible(), path).toBe(shown)
       release()
-      await page.locator('[data-pre-shell]').waitFor({ state: 'detached' })
+      await page.locator('header[data-pre-shell]').waitFor({ state: 'detached' })
       expectNoErrors(errors)
       await context.close()
     }
