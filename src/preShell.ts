@@ -37,7 +37,9 @@ declare global {
 }
 
 /** The attribute on <html> that hides the pre-shell on pages without the app header (meeting projector, phone). */
-export const PRE_SHELL_OFF = 'data-pre-shell-off'
+const PRE_SHELL_OFF = 'data-pre-shell-off'
+
+const LOAD_FAILED = '学习园地未能载入：请检查网络连接后刷新页面。'
 
 /** How long the app waits for a composition to end before mounting anyway (a box left mid-word). */
 const COMPOSITION_WAIT_MS = 10_000
@@ -54,9 +56,16 @@ export function installPreShell(withHeader: boolean): void {
     for (const resolve of ended) resolve()
     ended = []
   }
+  // The app's scripts could not be fetched (the connection dropped, the server stopped): the page says so
+  // instead of 正在载入… for ever. A script's load error does not bubble; it is seen in the capture phase.
+  const onLoadError = (event: Event) => {
+    const status = document.querySelector('[data-pre-shell] [role=status]')
+    if (status && event.target instanceof HTMLScriptElement) status.textContent = LOAD_FAILED
+  }
   // On the document, in the capture phase: this script may run before the parser has reached the box.
   document.addEventListener('compositionstart', onStart, true)
   document.addEventListener('compositionend', onEnd, true)
+  window.addEventListener('error', onLoadError, true)
   window.studyGardenPreShell = {
     header: withHeader,
     settled: () =>
@@ -69,6 +78,7 @@ export function installPreShell(withHeader: boolean): void {
     take() {
       document.removeEventListener('compositionstart', onStart, true)
       document.removeEventListener('compositionend', onEnd, true)
+      window.removeEventListener('error', onLoadError, true)
       const box = document.querySelector<HTMLInputElement>('[data-pre-shell] input')
       if (!box) return null
       return { value: box.value, focused: document.activeElement === box, selectionStart: box.selectionStart, selectionEnd: box.selectionEnd }

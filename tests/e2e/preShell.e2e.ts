@@ -116,6 +116,14 @@ describe("index.html's header, before the app has loaded", () => {
     expectNoErrors(errors)
   })
 
+  it('says so when the app cannot be fetched (a dropped connection), instead of 正在载入… for ever', async () => {
+    const { page } = await session.newPage()
+    await page.route(/\/assets\/main-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'))
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.locator('main[data-pre-shell] [role=status]', { hasText: '未能载入' }).waitFor()
+    expect(await page.locator('main[data-pre-shell] [role=status]').innerText()).toContain('请检查网络连接后刷新页面')
+  })
+
   it('is not shown on the meeting projector, which has no header', async () => {
     // (/join, the phone page, is join.html wherever the server maps clean addresses: the meeting server does.)
     for (const [path, shown] of [['/meeting/screen', false], ['/study', true]] as const) {

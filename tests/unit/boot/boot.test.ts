@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { pageHasHeader, PAGES_WITHOUT_HEADER, preloadsFor, searchComesFirst } from '@/lib/common/startUp'
 import { meetingRoutes } from '@/router/meetingRoutes'
 import { studyRoutes } from '@/router/studyRoutes'
+import { MAX_QUERY_INPUT } from '@/lib/search/query'
 import { installSearchWorkerSource } from '@/workers/searchWorkerStart'
 
 const SRC = new URL('../../../src', import.meta.url).pathname
@@ -41,6 +42,13 @@ describe('the pages that open without the app header', () => {
     const bare = [...meetingRoutes, ...studyRoutes].filter((route) => route.meta?.bare).map((route) => route.path)
     expect(bare.length).toBeGreaterThan(0)
     expect([...bare].sort()).toEqual([...PAGES_WITHOUT_HEADER].sort())
+  })
+})
+
+describe("index.html's own search box", () => {
+  it("takes no more than the app's box, so Enter before the app has loaded sends an address any server accepts", () => {
+    const html = readFileSync(new URL('../../../index.html', import.meta.url), 'utf8')
+    expect(html.match(/<input[^>]*name="q"[^>]*maxlength="(\d+)"/)?.[1]).toBe(String(MAX_QUERY_INPUT))
   })
 })
 
