@@ -11,6 +11,8 @@ import './styles/main.css'
 // creating the search store (its first reads of this tab's storage) and rendering the header were one task
 // of 0.35–0.5 s on a slowed phone; apart, each stays shorter. The header in index.html (src/preShell.ts)
 // takes taps and keys meanwhile.
+// For index.html's page (src/preShell.ts): the app's scripts were fetched and run.
+window.studyGardenAppStarted = true
 const pinia = createPinia()
 setTimeout(() => {
   if (window.studyGardenPreShell?.header !== false) useSearchStore(pinia)

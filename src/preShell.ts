@@ -33,6 +33,8 @@ export interface PreShellHandOff {
 declare global {
   interface Window {
     studyGardenPreShell?: PreShellHandOff
+    /** Set by src/main.ts when the app's entry has run. */
+    studyGardenAppStarted?: boolean
   }
 }
 
@@ -57,15 +59,17 @@ export function installPreShell(withHeader: boolean): void {
     ended = []
   }
   // The app's scripts could not be fetched (the connection dropped, the server stopped): the page says so
-  // instead of 正在载入… for ever. A script's load error does not bubble; it is seen in the capture phase.
-  const onLoadError = (event: Event) => {
+  // instead of 正在载入… for ever. The app's entry is a module script, run before DOMContentLoaded if it was
+  // fetched at all; this script may run before or after that.
+  const unlessStarted = () => {
     const status = document.querySelector('[data-pre-shell] [role=status]')
-    if (status && event.target instanceof HTMLScriptElement) status.textContent = LOAD_FAILED
+    if (status && !window.studyGardenAppStarted) status.textContent = LOAD_FAILED
   }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', unlessStarted, { once: true })
+  else unlessStarted()
   // On the document, in the capture phase: this script may run before the parser has reached the box.
   document.addEventListener('compositionstart', onStart, true)
   document.addEventListener('compositionend', onEnd, true)
-  window.addEventListener('error', onLoadError, true)
   window.studyGardenPreShell = {
     header: withHeader,
     settled: () =>
@@ -78,7 +82,6 @@ export function installPreShell(withHeader: boolean): void {
     take() {
       document.removeEventListener('compositionstart', onStart, true)
       document.removeEventListener('compositionend', onEnd, true)
-      window.removeEventListener('error', onLoadError, true)
       const box = document.querySelector<HTMLInputElement>('[data-pre-shell] input')
       if (!box) return null
       return { value: box.value, focused: document.activeElement === box, selectionStart: box.selectionStart, selectionEnd: box.selectionEnd }

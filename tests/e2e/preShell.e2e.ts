@@ -36,6 +36,7 @@ describe("index.html's header, before the app has loaded", () => {
       new MutationObserver(() => {
         if (!seen.results && document.querySelector('.search-dropdown .result')) seen.results = performance.now()
         if (!seen.library && document.querySelector('[data-testid=library] .doc-card')) seen.library = performance.now()
+        if (!seen.app && document.querySelector('.app-header:not([data-pre-shell])')) seen.app = performance.now()
       }).observe(document, { childList: true, subtree: true })
     })
     await page.goto('/', { waitUntil: 'commit' })
@@ -62,10 +63,12 @@ describe("index.html's header, before the app has loaded", () => {
     await page.keyboard.type('制')
     expect(await box.inputValue()).toBe('民主集中制')
     await page.locator('.search-dropdown .result', { hasText: '第十条' }).first().waitFor()
-    // The answer came before the page below it (which waited for it), and the page came too.
+    // The answer came before the page below it (which waited for it, at most a second: a busy machine may
+    // answer later than that), and the page came too.
     await page.locator('[data-testid=library] .doc-card').first().waitFor()
     const order = await page.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen)
-    expect(order.results).toBeLessThan(order.library ?? 0)
+    const library = order.library ?? 0
+    if (!(order.results! < library)) expect(library - (order.app ?? 0)).toBeGreaterThanOrEqual(950)
     // Nothing moved when the app's header replaced index.html's.
     const after = await page.locator(appHeader).boundingBox()
     expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThanOrEqual(1)
