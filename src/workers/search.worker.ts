@@ -1,17 +1,27 @@
+import corpus from 'virtual:study-corpus'
+import { TextScan } from '@/lib/search/scan'
 import type { SearchAnswer, SearchJob } from './searchJobs'
 
-// The texts and the engine's code are asked for first, side by side: the worker's script is then a few hundred
-// bytes. The index (the largest piece) follows the texts, so they and the app shell share the line with less.
-const corpus = import('virtual:study-corpus').then((m) => m.default)
-const texts = Promise.all([corpus.then(() => import('virtual:search-index')).then((m) => m.default), corpus])
+// The texts come inside this script rather than as a chunk it asks for once it runs: on a phone's line that
+// second request waited a round trip behind the app's own scripts, and a question typed at once waited for it.
+// The engine's code and the index (the largest piece) are asked for as the worker starts.
+const texts = Promise.all([import('virtual:search-index').then((m) => m.default), corpus] as const)
 // Settled by the load job below (which answers 'failed' if they never came); not an unhandled rejection meanwhile.
 texts.catch(() => undefined)
 const run = import('./searchJobs').then(({ searchRunner }) => searchRunner(() => texts))
-// Until the index is loaded, a question is answered by reading the texts (lib/search/scan.ts): they are a third
-// of the index's bytes, so a member who types at once sees results before the engine is ready.
-const scan = Promise.all([corpus, import('@/lib/search/scan')]).then(([documents, { TextScan }]) => TextScan.of(documents))
-scan.catch(() => undefined)
+// Until the index is loaded, a question is answered by reading the texts (lib/search/scan.ts): the index loads
+// in steps (PassageSearch.loadInSteps), so such a question is answered between two of them.
+const scan = readable(() => TextScan.of(corpus))
 let loaded = false
+
+/** Texts that cannot be read (null) leave the question to the engine, which says what went wrong. */
+function readable<T>(read: () => T): T | null {
+  try {
+    return read()
+  } catch {
+    return null
+  }
+}
 
 const failed = (cause: unknown): SearchAnswer => ({ kind: 'failed', error: cause instanceof Error ? cause.message : String(cause) })
 
@@ -28,12 +38,11 @@ const inTurn = (request: SearchJob): Promise<SearchAnswer> => {
   queue = answer
   return answer
 }
-const early = (request: Extract<SearchJob, { kind: 'answer' }>): Promise<SearchAnswer> =>
-  scan.then((texts): SearchAnswer => ({ kind: 'answer', answer: texts.answer(request.query, request.request) }))
+const early = (request: SearchJob): SearchAnswer | null =>
+  !loaded && scan && request.kind === 'answer' ? readable(() => ({ kind: 'answer', answer: scan.answer(request.query, request.request) })) : null
 
 self.addEventListener('message', (event: MessageEvent<{ id: number; request: SearchJob }>) => {
   const { id, request } = event.data
-  // Texts that cannot be read now wait for the engine, which says what went wrong.
-  const answer = !loaded && request.kind === 'answer' ? early(request).catch(() => inTurn(request)) : inTurn(request)
-  void answer.then((reply) => self.postMessage({ id, answer: reply }))
+  const provisional = early(request)
+  void (provisional ? Promise.resolve(provisional) : inTurn(request)).then((reply) => self.postMessage({ id, answer: reply }))
 })

@@ -34,7 +34,7 @@ export function searchRunner(loadIndex: () => Promise<[index: string, documents:
   return async (job) => {
     try {
       if (job.kind === 'load') {
-        engine ??= loadIndex().then(([json, documents]) => PassageSearch.load(json, toSearchable(documents)))
+        engine ??= loadIndex().then(([json, documents]) => PassageSearch.loadInSteps(json, toSearchable(documents)))
         await engine
         return { kind: 'done' }
       }

@@ -144,9 +144,21 @@ export class PassageSearch {
 
   /** Loads an index made by `toJSON` at build time; `passages` must be the same table, in order. */
   static load(json: string, passages: readonly SearchablePassage[]): PassageSearch {
-    const data = JSON.parse(json) as { index: AsPlainObject; vocabulary: SearchVocabulary } | AsPlainObject
-    const [plain, vocabulary] = 'vocabulary' in data ? [data.index, data.vocabulary] : [data, EMPTY_VOCABULARY]
+    const [plain, vocabulary] = parseIndex(json)
     return new PassageSearch(MiniSearch.loadJS<IndexedFields>(plain, INDEX_OPTIONS), [...passages], plain, vocabulary)
+  }
+
+  /**
+   * `load` a piece at a time, waiting between pieces (MiniSearch waits every thousand terms): the worker that
+   * loads the index also answers from the texts meanwhile (../search/scan.ts), and a question asked while the
+   * index loads is answered between two pieces rather than after the whole of it.
+   */
+  static async loadInSteps(json: string, passages: readonly SearchablePassage[], { pause = nextTask }: { pause?: () => Promise<void> } = {}): Promise<PassageSearch> {
+    const [plain, vocabulary] = parseIndex(json)
+    await pause()
+    const index = await MiniSearch.loadJSAsync<IndexedFields>(plain, INDEX_OPTIONS)
+    await pause()
+    return new PassageSearch(index, [...passages], plain, vocabulary)
   }
 
   toJSON(): string {
@@ -554,6 +566,12 @@ function firstScreenSpread<T>(ranked: T[], docOf: (hit: T) => string): T[] {
 }
 
 /** In how many passages each term occurs (any field), read from MiniSearch's serialised index. */
+/** The index and the vocabulary as `toJSON` wrote them (an index alone, as older builds wrote it, has none). */
+function parseIndex(json: string): [AsPlainObject, SearchVocabulary] {
+  const data = JSON.parse(json) as { index: AsPlainObject; vocabulary: SearchVocabulary } | AsPlainObject
+  return 'vocabulary' in data ? [data.index, data.vocabulary] : [data, EMPTY_VOCABULARY]
+}
+
 function documentFrequencies(plain: AsPlainObject): Map<string, number> {
   const frequency = new Map<string, number>()
   for (const [term, fields] of plain.index) {

@@ -41,3 +41,26 @@ it('indexes a long document in steps, waiting between them, and finds it all aft
   expect(pauses).toBe(Math.ceil((3000 * line.length) / 5_000) - 1)
   expect(search.search('利益高于一切', { docIds: ['local-long'], limit: 5000 })).toHaveLength(3000)
 }, 30_000)
+
+// The search worker loads the index while it answers from the texts: a question asked meanwhile must not wait
+// for the whole load, so the load has to give the worker's other tasks turns.
+it('loads the index in steps, letting other tasks run between them, and answers as the whole load does', async () => {
+  const documents = loadBundledCorpus()
+  const json = buildSearch(documents).toJSON()
+  const passages = toSearchable(documents)
+  const terms = (JSON.parse(json) as { index: { index: unknown[] } }).index.index.length
+  let turns = 0
+  let loading = true
+  const turn = () => {
+    turns++
+    if (loading) setTimeout(turn, 0)
+  }
+  setTimeout(turn, 0)
+  const stepped = await PassageSearch.loadInSteps(json, passages)
+  loading = false
+  // MiniSearch waits once every thousand terms; the parse and the tables add two more waits.
+  expect(turns).toBeGreaterThanOrEqual(Math.floor(terms / 1000))
+  const whole = PassageSearch.load(json, passages)
+  for (const query of ['民主集中制', '入党誓词', '四风', '第十条'])
+    expect(stepped.search(query).map((hit) => hit.passage.anchor)).toEqual(whole.search(query).map((hit) => hit.passage.anchor))
+}, 30_000)
