@@ -55,6 +55,8 @@ const OBSERVE = `
     if (document.querySelector('.search-dropdown .result:not(.recent)')) note('results')
   }
   new MutationObserver(check).observe(document, { childList: true, subtree: true })
+  // When the typed text reached the page (the test tool's keys take a round trip, and wait for a busy main thread).
+  document.addEventListener('input', () => note('typed'), true)
   // The first paint changes no element: looked for each frame until the box is noted.
   const untilBox = () => { check(); if (!('box' in window.__seen)) requestAnimationFrame(untilBox) }
   requestAnimationFrame(untilBox)
@@ -93,7 +95,7 @@ function stepsOf(page: Page): (step: string) => Promise<number> {
         })
 }
 
-interface Run { jsGzipKB: number; workerJsGzipKB: number; fcp: number; lcp: number; longestTask: number; tasksOver200: number; boxReady: number; firstResults: number; idleResults: number; deepLink: number }
+interface Run { jsGzipKB: number; workerJsGzipKB: number; fcp: number; lcp: number; longestTask: number; tasksOver200: number; boxReady: number; typedAt: number; firstResults: number; idleResults: number; deepLink: number }
 
 async function coldStart(): Promise<Run> {
   const { page, context } = await session.newPage()
@@ -112,6 +114,7 @@ async function coldStart(): Promise<Run> {
   // its first characters (入党 of 入党誓词) would count as the first results.
   await page.keyboard.insertText(QUERY)
   const firstResults = await seen('results')
+  const typedAt = await seen('typed')
   await page.waitForTimeout(3000)
   // JS the page itself ran (a chunk both load counts on both sides), and what the workers (search, cards) fetched.
   const jsOf = (names: string[]) => names.map((name) => new URL(name).pathname).filter((path) => path.endsWith('.js'))
@@ -161,7 +164,7 @@ async function coldStart(): Promise<Run> {
 
   const gzipKB = (paths: string[]) => Math.round([...new Set(paths)].reduce((sum, path) => sum + gzipSync(readFileSync(`${DIST}${path}`)).length, 0) / 102.4) / 10
   await readerContext.close()
-  return { jsGzipKB: gzipKB(homeScripts), workerJsGzipKB: gzipKB(workerScripts), fcp, lcp, longestTask: Math.max(0, ...tasks.map(([, duration]) => duration)), tasksOver200: tasks.filter(([, duration]) => duration > 200).length, boxReady, firstResults, idleResults, deepLink }
+  return { jsGzipKB: gzipKB(homeScripts), workerJsGzipKB: gzipKB(workerScripts), fcp, lcp, longestTask: Math.max(0, ...tasks.map(([, duration]) => duration)), tasksOver200: tasks.filter(([, duration]) => duration > 200).length, boxReady, typedAt, firstResults, idleResults, deepLink }
 }
 
 describe('start-up on a throttled phone (benchmark)', () => {
