@@ -565,13 +565,13 @@ function firstScreenSpread<T>(ranked: T[], docOf: (hit: T) => string): T[] {
   return [...screen, ...later]
 }
 
-/** In how many passages each term occurs (any field), read from MiniSearch's serialised index. */
 /** The index and the vocabulary as `toJSON` wrote them (an index alone, as older builds wrote it, has none). */
 function parseIndex(json: string): [AsPlainObject, SearchVocabulary] {
   const data = JSON.parse(json) as { index: AsPlainObject; vocabulary: SearchVocabulary } | AsPlainObject
   return 'vocabulary' in data ? [data.index, data.vocabulary] : [data, EMPTY_VOCABULARY]
 }
 
+/** In how many passages each term occurs (any field), read from MiniSearch's serialised index. */
 function documentFrequencies(plain: AsPlainObject): Map<string, number> {
   const frequency = new Map<string, number>()
   for (const [term, fields] of plain.index) {
