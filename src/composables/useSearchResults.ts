@@ -37,6 +37,8 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
   // The engine answers later (it runs in a worker); only the answer to the latest question is shown.
   // Until the first answer comes, there is nothing to say (not 没有找到).
   const answer = shallowRef<SearchAnswer>({ hits: [], notice: null, provisional: true })
+  /** The question `answer` answers: until the latest one is answered, an empty answer is no verdict on it. */
+  const answeredFor = shallowRef<ParsedQuery | null>(null)
   let asked = 0
   const answered = ref(false)
   watch(
@@ -46,6 +48,7 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
       const found = store.engine && q.terms.length ? await store.answer(q, { limit, docIds: docIds?.value }) : { hits: [], notice: null }
       if (ticket !== asked) return
       answer.value = found
+      answeredFor.value = q
       if (store.engine && q.terms.length) answered.value = true
     },
     { immediate: true },
@@ -59,7 +62,10 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
     answered,
     waiting: computed(() => {
       if (!store.engine) return 'index'
-      if (!answer.value.provisional || answer.value.hits.length) return null
+      if (answer.value.hits.length) return null
+      // Asked, and what is shown answers the question before (an empty box's): not 没有找到 meanwhile.
+      if (answeredFor.value !== parsed.value) return 'answer'
+      if (!answer.value.provisional) return null
       return store.indexReady ? 'answer' : 'index'
     }),
   }

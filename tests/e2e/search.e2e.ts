@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Worker } from 'playwright-core'
+import type { Page, Worker } from 'playwright-core'
 import { expectNoErrors, useBrowser } from './support/browser'
 
 const session = useBrowser()
@@ -223,6 +223,29 @@ describe('search as members ask', () => {
     expect(await dropdown.innerText()).not.toContain('没有找到')
     release()
     await dropdown.locator('.result', { hasText: '第六条' }).first().waitFor()
+    expectNoErrors(errors)
+  })
+
+  // What the dropdown said, from the first keystroke on: 没有找到 is a verdict, and only the answer to what was
+  // typed may give it.
+  const watchForNothingFound = (page: Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { __saidNothing: boolean }
+      w.__saidNothing = false
+      new MutationObserver(() => {
+        if (document.querySelector('.search-dropdown')?.textContent?.includes('没有找到')) w.__saidNothing = true
+      }).observe(document.body, { childList: true, subtree: true, characterData: true })
+    })
+  const saidNothing = (page: Page) => page.evaluate(() => (window as unknown as { __saidNothing: boolean }).__saidNothing)
+
+  it('says nothing while a new question is on its way, rather than 没有找到', async () => {
+    const { page, errors } = await session.newPage()
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    await watchForNothingFound(page)
+    await page.locator('.header-search input').fill('民主集中制')
+    await page.locator('.search-dropdown .result', { hasText: '第十条' }).first().waitFor()
+    expect(await saidNothing(page)).toBe(false)
     expectNoErrors(errors)
   })
 
