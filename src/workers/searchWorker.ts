@@ -54,16 +54,28 @@ export function startSearch(bundled: () => Promise<readonly StudyDocument[]>): S
   const load: SearchJob = { kind: 'load' }
   const worker = inWorker()
   let loaded: Runner | null = null
+  let workerFailed = false
   const runner = (async (): Promise<Runner> => {
-    if (worker && (await worker(load)).kind === 'done') return (loaded = worker)
+    if (worker) {
+      if ((await worker(load)).kind === 'done') return (loaded = worker)
+      workerFailed = true
+    }
     // The engine comes to the page only here: in the app shell it would cost every start-up its bytes.
     const { searchRunner } = await import('./searchJobs')
     const onPage = searchRunner(() => Promise.all([import('virtual:search-index').then((module) => module.default), bundled()]))
     expect(await onPage(load), 'done')
     return (loaded = onPage)
   })()
-  const call = (job: SearchJob): Promise<SearchAnswer> =>
-    loaded ? loaded(job) : worker && job.kind === 'answer' ? worker(job) : runner.then((run) => run(job))
+  const call = async (job: SearchJob): Promise<SearchAnswer> => {
+    if (loaded) return loaded(job)
+    if (worker && !workerFailed && job.kind === 'answer') {
+      // A worker that dies (or never starts: its script unreachable) with a question open fails it: the engine
+      // on the page answers it instead, rather than the member being told nothing was found.
+      const early = await worker(job)
+      if (early.kind !== 'failed') return early
+    }
+    return (await runner)(job)
+  }
   return {
     ready: runner.then(() => undefined),
     answersEarly: worker !== null,

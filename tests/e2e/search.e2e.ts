@@ -249,6 +249,37 @@ describe('search as members ask', () => {
     expectNoErrors(errors)
   })
 
+  it('answers on the page when the search worker dies with a question open, never saying 没有找到 meanwhile', async () => {
+    const { page } = await session.newPage()
+    // The search worker fails as a worker whose script could not be fetched does, just as the first question
+    // goes to it (the question never reaches it).
+    await page.addInitScript(() => {
+      const Real = window.Worker
+      window.Worker = class extends Real {
+        override postMessage(message: unknown, options?: Transferable[] | StructuredSerializeOptions): void {
+          const kind = (message as { request?: { kind?: string } }).request?.kind
+          if (kind === 'answer') return void this.dispatchEvent(new ErrorEvent('error', { message: 'search worker failed' }))
+          super.postMessage(message, options as StructuredSerializeOptions)
+        }
+      }
+    })
+    // The index is held back, so the question is one the worker would answer from the texts.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.context().route(/search-index/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto('/')
+    await page.locator('.doc-card').first().waitFor()
+    await watchForNothingFound(page)
+    await page.locator('.header-search input').fill('民主集中制')
+    await page.waitForTimeout(500)
+    release()
+    await page.locator('.search-dropdown .result', { hasText: '第十条' }).first().waitFor()
+    expect(await saidNothing(page)).toBe(false)
+  })
+
   it('starts the search with the page on 书库, but lets a linked text come first', async () => {
     const { page, errors } = await session.newPage()
     const requested: string[] = []
