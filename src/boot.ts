@@ -1,11 +1,13 @@
 import { pageHasHeader, preloadsFor, PRELOADS_ELEMENT_ID, searchComesFirst, type StartUpPreloads } from './lib/common/startUp'
 import { installPreShell } from './preShell'
+import { showResultsBeforeApp } from './preShellResults'
 import { installSearchWorkerSource } from './workers/searchWorkerStart'
 
 // The app's first script (see scripts/build/bootEntry.ts): nothing else may be imported here that the app
 // shell imports too, or this file would wait for a shared chunk behind the shell's downloads.
-installPreShell(pageHasHeader(location.pathname, import.meta.env.BASE_URL))
-installSearchWorkerSource(searchComesFirst(location.pathname, import.meta.env.BASE_URL))
+const withHeader = pageHasHeader(location.pathname, import.meta.env.BASE_URL)
+const worker = installSearchWorkerSource(searchComesFirst(location.pathname, import.meta.env.BASE_URL))
+installPreShell(withHeader, worker && withHeader ? showResultsBeforeApp(worker, import.meta.env.BASE_URL) : null)
 
 // A page opened from a link (a text at a passage) asks for its own chunks and data now, alongside the shell,
 // rather than once the shell has run and the router has found the page.

@@ -3,11 +3,14 @@
  * HTML and its one stylesheet, about a second before the app shell (Vue, the router, the stores) has downloaded
  * and run, so a member on a slow line sees 学习园地 at once and can tap the search box and type. The app mounts
  * in its place and takes over what was typed there (src/main.ts, TheSearchBox). Before the app runs, the box is
- * a plain form: Enter opens /search?q=….
+ * a plain form (Enter opens /search?q=…) that lists the search worker's results as links (src/preShellResults.ts).
  *
  * Installed by src/boot.ts, the app's first script; handed to the app through `window`, like the search worker
  * (src/workers/searchWorkerStart.ts): a module both import would become a chunk the boot script waits for.
  */
+
+import type { ResultPreview } from './lib/search/preview'
+import type { ResultsBeforeApp } from './preShellResults'
 
 /** What the member left in the pre-shell's box when the app took over. */
 export interface PreShellInput {
@@ -16,6 +19,8 @@ export interface PreShellInput {
   focused: boolean
   selectionStart: number | null
   selectionEnd: number | null
+  /** The search worker's latest answer to the box (src/preShellResults.ts), for the app's box to start from. */
+  answered: Pick<ResultPreview, 'text' | 'answer'> | null
 }
 
 export interface PreShellHandOff {
@@ -38,6 +43,12 @@ declare global {
   }
 }
 
+/** index.html's search box, until the app replaces it. */
+export const PRE_SHELL_BOX = '[data-pre-shell] input'
+
+/** The event came from index.html's search box. */
+export const isPreShellBox = (target: EventTarget | null): target is HTMLInputElement => target instanceof HTMLInputElement && target.closest('[data-pre-shell]') !== null
+
 /** The attribute on <html> that hides the pre-shell on pages without the app header (meeting projector, phone). */
 const PRE_SHELL_OFF = 'data-pre-shell-off'
 
@@ -46,14 +57,14 @@ const LOAD_FAILED = '学习园地未能载入：请检查网络连接后刷新�
 /** How long the app waits for a composition to end before mounting anyway (a box left mid-word). */
 const COMPOSITION_WAIT_MS = 10_000
 
-export function installPreShell(withHeader: boolean): void {
+/** `results`: the box's results before the app has run, where the search worker started with the page. */
+export function installPreShell(withHeader: boolean, results: ResultsBeforeApp | null): void {
   if (!withHeader) document.documentElement.setAttribute(PRE_SHELL_OFF, '')
-  const boxOf = (target: EventTarget | null) => (target instanceof HTMLInputElement && target.closest('[data-pre-shell]') ? target : null)
   let composing = false
   let ended: (() => void)[] = []
-  const onStart = (event: Event) => void (boxOf(event.target) && (composing = true))
+  const onStart = (event: Event) => void (isPreShellBox(event.target) && (composing = true))
   const onEnd = (event: Event) => {
-    if (!boxOf(event.target)) return
+    if (!isPreShellBox(event.target)) return
     composing = false
     for (const resolve of ended) resolve()
     ended = []
@@ -82,9 +93,10 @@ export function installPreShell(withHeader: boolean): void {
     take() {
       document.removeEventListener('compositionstart', onStart, true)
       document.removeEventListener('compositionend', onEnd, true)
-      const box = document.querySelector<HTMLInputElement>('[data-pre-shell] input')
+      const answered = results?.stop() ?? null
+      const box = document.querySelector<HTMLInputElement>(PRE_SHELL_BOX)
       if (!box) return null
-      return { value: box.value, focused: document.activeElement === box, selectionStart: box.selectionStart, selectionEnd: box.selectionEnd }
+      return { value: box.value, focused: document.activeElement === box, selectionStart: box.selectionStart, selectionEnd: box.selectionEnd, answered }
     },
   }
 }

@@ -1,4 +1,5 @@
 import corpus from 'virtual:study-corpus'
+import { HEADER_RESULT_LIMIT, previewOf, type PreviewReply, type PreviewRequest } from '@/lib/search/preview'
 import { TextScan } from '@/lib/search/scan'
 import type { SearchAnswer, SearchJob } from './searchJobs'
 
@@ -41,8 +42,20 @@ const inTurn = (request: SearchJob): Promise<SearchAnswer> => {
 const early = (request: SearchJob): SearchAnswer | null =>
   !loaded && scan && request.kind === 'answer' ? readable(() => ({ kind: 'answer', answer: scan.answer(request.query, request.request) })) : null
 
-self.addEventListener('message', (event: MessageEvent<{ id: number; request: SearchJob }>) => {
-  const { id, request } = event.data
+/**
+ * index.html's box before the app has run (src/preShellResults.ts): the header's answer with its snippets.
+ * An empty answer from the texts says "not yet"; the box asks again, waiting for the engine's.
+ */
+async function preview({ id, preview: text, wait }: PreviewRequest): Promise<PreviewReply> {
+  const request: SearchJob = { kind: 'answer', query: text, request: { limit: HEADER_RESULT_LIMIT } }
+  const reply = (!wait && early(request)) || (await inTurn(request))
+  return { id, preview: reply.kind === 'answer' ? previewOf(text, reply.answer) : null }
+}
+
+self.addEventListener('message', (event: MessageEvent<{ id: number; request: SearchJob } | PreviewRequest>) => {
+  const message = event.data
+  if ('preview' in message) return void preview(message).then((reply) => self.postMessage(reply))
+  const { id, request } = message
   const provisional = early(request)
   void (provisional ? Promise.resolve(provisional) : inTurn(request)).then((reply) => self.postMessage({ id, answer: reply }))
 })

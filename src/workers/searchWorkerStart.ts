@@ -26,8 +26,11 @@ function create(): Worker | null {
   }
 }
 
-/** Installs the source; `startNow` starts the worker (which fetches the index and the texts at once). */
-export function installSearchWorkerSource(startNow: boolean): void {
+/**
+ * Installs the source; `startNow` starts the worker (which fetches the index and the texts at once) and
+ * returns it, for index.html's box to ask until the app takes it (src/preShellResults.ts).
+ */
+export function installSearchWorkerSource(startNow: boolean): Worker | null {
   let early: { worker: Worker; failed: boolean } | null = null
   const worker = startNow ? create() : null
   if (worker) {
@@ -46,4 +49,5 @@ export function installSearchWorkerSource(startNow: boolean): void {
       return create()
     },
   }
+  return worker
 }

@@ -64,6 +64,8 @@ describe('accessibility (axe-core)', () => {
       })
       await page.goto('/', { waitUntil: 'commit' })
       await check('/ (before the app has loaded)', '[data-pre-shell] input')
+      await page.locator('[data-pre-shell] input').fill('民主集中制')
+      await check('/ (before the app has loaded, results)', '[data-pre-shell] .search-dropdown .result')
       release()
       await page.unrouteAll({ behavior: 'wait' })
       await visit('/', 'main h1')

@@ -34,7 +34,7 @@ describe("index.html's header, before the app has loaded", () => {
     await page.addInitScript(() => {
       const seen: Record<string, number> = ((window as unknown as { __firstSeen: Record<string, number> }).__firstSeen = {})
       new MutationObserver(() => {
-        if (!seen.results && document.querySelector('.search-dropdown .result')) seen.results = performance.now()
+        if (!seen.results && document.querySelector('.app-header:not([data-pre-shell]) .search-dropdown .result')) seen.results = performance.now()
         if (!seen.library && document.querySelector('[data-testid=library] .doc-card')) seen.library = performance.now()
         if (!seen.app && document.querySelector('.app-header:not([data-pre-shell])')) seen.app = performance.now()
       }).observe(document, { childList: true, subtree: true })
@@ -72,6 +72,69 @@ describe("index.html's header, before the app has loaded", () => {
     // Nothing moved when the app's header replaced index.html's.
     const after = await page.locator(appHeader).boundingBox()
     expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThanOrEqual(1)
+    expectNoErrors(errors)
+  })
+
+  it('lists the passages for what was typed, from the search worker, before the app has loaded; the app keeps them on screen', async () => {
+    const { page, errors, context } = await session.newPage()
+    await page.setViewportSize({ width: 390, height: 844 })
+    const { release } = await holdApp(page)
+    // The index held back too, so the app's first answer, from the texts, is the same as the box's.
+    await context.route(/_virtual_search-index-[\w-]+\.js$/, () => new Promise(() => {}))
+    // Every painted frame (looked at just before it is painted) once results were first shown: how many.
+    await page.addInitScript(() => {
+      const frames: number[] = ((window as unknown as { __resultFrames: number[] }).__resultFrames = [])
+      const look = () => {
+        const count = document.querySelectorAll('.search-dropdown .result').length
+        if (count || frames.length) frames.push(count)
+        requestAnimationFrame(look)
+      }
+      requestAnimationFrame(look)
+    })
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.locator('[data-pre-shell] input').click()
+    await page.keyboard.type('民主集中制')
+    const early = page.locator('header[data-pre-shell] .search-dropdown .result')
+    await early.filter({ hasText: '第十条' }).first().waitFor()
+    expect(await page.locator(appHeader).count()).toBe(0)
+    // Marked as the app marks them, and leading where the app's results lead: the passage, with the query.
+    expect(await early.first().locator('mark').first().innerText()).toBe('民主集中制')
+    const href = new URL((await early.first().getAttribute('href'))!, 'http://x')
+    expect(href.pathname).toMatch(/^\/read\/[\w-]+$/)
+    expect(href.searchParams.get('q')).toBe('民主集中制')
+    expect(href.hash).toMatch(/^#\S+/)
+    const before = await early.evaluateAll((links) => links.map((link) => link.textContent))
+
+    release()
+    await page.locator(appHeader).waitFor()
+    const later = page.locator(`${appHeader} .search-dropdown .result`)
+    await later.first().waitFor()
+    expect(await later.evaluateAll((links) => links.map((link) => link.textContent))).toEqual(before)
+    expect(await page.locator('.search-dropdown a').first().getAttribute('href')).toBe(href.pathname + href.search + href.hash)
+    // No frame painted without them while the app took over (no 正在载入检索索引…, no empty box).
+    await page.waitForTimeout(300)
+    const frames = await page.evaluate(() => (window as unknown as { __resultFrames: number[] }).__resultFrames)
+    expect(frames.length).toBeGreaterThan(5)
+    expect(frames.filter((count) => count === 0)).toEqual([])
+    expectNoErrors(errors)
+  })
+
+  it("answers words the texts do not hold as typed once the index is in, still before the app, and its links open the reader at the passage", async () => {
+    const { page, errors } = await session.newPage()
+    await holdApp(page)
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.locator('[data-pre-shell] input').fill('入党誓词')
+    // The texts say 入党宣誓: the engine reads the question (the app is still held back).
+    const oath = page.locator('header[data-pre-shell] .search-dropdown .result', { hasText: '第六条' }).first()
+    await oath.waitFor()
+    const anchor = await oath.getAttribute('data-anchor')
+    await oath.click()
+    await page.waitForURL((url) => url.pathname.startsWith('/read/') && url.hash === `#${anchor}`)
+    await page.locator(`[id="${anchor}"]`).waitFor()
+    await page.waitForFunction((id) => {
+      const top = document.getElementById(id!)?.getBoundingClientRect().top ?? -1
+      return top >= 0 && top < innerHeight
+    }, anchor)
     expectNoErrors(errors)
   })
 

@@ -40,3 +40,13 @@ function inApp(path: string, base: string): string {
   const inside = path.startsWith(base) ? `/${path.slice(base.length)}` : path
   return inside.length > 1 ? inside.replace(/\/+$/, '') : inside
 }
+
+/**
+ * A result's address in the reader, for index.html's search box before the router has loaded
+ * (src/preShellResults.ts): the address the app's result links lead to (SearchResultItem), a passage with
+ * the query that found it, or a whole text. Followed as a plain link, so the page loads there.
+ */
+export function readerHref(base: string, docId: string, passage?: { anchor: string; query: string }): string {
+  const text = `${base}read/${encodeURIComponent(docId)}`
+  return passage ? `${text}?q=${encodeURIComponent(passage.query)}#${encodeURI(passage.anchor)}` : text
+}

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { pageHasHeader, PAGES_WITHOUT_HEADER, preloadsFor, searchComesFirst } from '@/lib/common/startUp'
+import { pageHasHeader, PAGES_WITHOUT_HEADER, preloadsFor, readerHref, searchComesFirst } from '@/lib/common/startUp'
 import { meetingRoutes } from '@/router/meetingRoutes'
 import { studyRoutes } from '@/router/studyRoutes'
 import { MAX_QUERY_INPUT } from '@/lib/search/query'
@@ -52,6 +52,16 @@ describe("index.html's own search box", () => {
   })
 })
 
+describe("index.html's results before the app has run", () => {
+  it("links a result where the app's result leads: the passage with the query, or the whole text", () => {
+    expect(readerHref('/', 'constitution', { anchor: 'art-10', query: '民主 集中' })).toBe('/read/constitution?q=%E6%B0%91%E4%B8%BB%20%E9%9B%86%E4%B8%AD#art-10')
+    expect(readerHref('/garden/', 'eight-point-regulation')).toBe('/garden/read/eight-point-regulation')
+    // The query cannot end the address early, whatever it holds; an anchor keeps its own characters.
+    expect(new URL(readerHref('/', 'constitution', { anchor: 'general-9+1', query: 'a&b#c?' }), 'http://x').searchParams.get('q')).toBe('a&b#c?')
+    expect(new URL(readerHref('/', 'constitution', { anchor: 'general-9+1', query: 'x' }), 'http://x').hash).toBe('#general-9+1')
+  })
+})
+
 describe('what a page asks for before the shell runs', () => {
   const table = { '/read/': { js: ['/assets/ReaderView.js', '/assets/corpus.js'], css: ['/assets/ReaderView.css'] } }
 
@@ -69,15 +79,21 @@ describe('what a page asks for before the shell runs', () => {
 
 describe('the boot script', () => {
   it('imports only modules no other part of the app imports, so it is one file that never waits for a shared chunk', () => {
-    const boot = join(SRC, 'boot.ts')
-    const own = runtimeImports(boot).map((name) => name.replace(/^\.\//, ''))
-    expect(own.length).toBeGreaterThan(0)
+    // The boot script's own modules: what it imports at run time, and what those import.
+    const resolved = (file: string, name: string) => `${name.startsWith('@/') ? join(SRC, name.slice(2)) : join(dirname(file), name)}.ts`
+    const closure = new Set<string>()
+    const visit = (file: string) => {
+      if (closure.has(file)) return
+      closure.add(file)
+      for (const name of runtimeImports(file)) visit(resolved(file, name))
+    }
+    visit(join(SRC, 'boot.ts'))
+    expect(closure.size).toBeGreaterThan(3)
+    for (const file of closure) expect(existsSync(file), file).toBe(true)
     const sharers = sources(SRC)
-      .filter((file) => file !== boot)
-      .flatMap((file) => runtimeImports(file).filter((name) => own.some((mine) => name.endsWith(mine))).map((name) => `${relative(SRC, file)}: ${name}`))
+      .filter((file) => !closure.has(file))
+      .flatMap((file) => runtimeImports(file).filter((name) => closure.has(resolved(file, name))).map((name) => `${relative(SRC, file)}: ${name}`))
     expect(sharers).toEqual([])
-    // Nor do those modules import anything at run time themselves.
-    for (const name of own) expect(runtimeImports(join(SRC, `${name}.ts`)), name).toEqual([])
   })
 })
 

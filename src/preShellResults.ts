@@ -1,0 +1,100 @@
+import { readerHref } from './lib/common/startUp'
+import type { TextSegment } from './lib/search/highlight'
+import type { PreviewReply, PreviewRequest, ResultPreview } from './lib/search/preview'
+import { isPreShellBox, PRE_SHELL_BOX } from './preShell'
+
+/**
+ * Results under index.html's search box before the app has run (src/preShell.ts). On a phone's line the
+ * search worker, started by the first script, can answer about half a second before the app shell has
+ * arrived and mounted: a member who typed at once sees the passages then, as links that open the reader,
+ * instead of 正在载入… until the app's own box answers the same question.
+ *
+ * The worker works out the answer and its snippets (lib/search/preview.ts); this only writes them out, as
+ * text nodes, in the markup of the app's results (SearchResultItem), so nothing moves when the app takes
+ * over with the same answer (`stop`). Notices (no such article, nothing found) are left to the app.
+ */
+export interface ResultsBeforeApp {
+  /** Stops answering; the latest answer, for the app's box to start from. */
+  stop(): ResultPreview | null
+}
+
+export function showResultsBeforeApp(worker: Worker, base: string): ResultsBeforeApp {
+  let asked = 0
+  let shown: ResultPreview | null = null
+
+  const ask = (text: string, wait = false) => {
+    const request: PreviewRequest = { id: --asked, preview: text, wait }
+    worker.postMessage(request)
+  }
+  const onReply = (event: MessageEvent<PreviewReply | { id: number }>) => {
+    const reply = event.data
+    if (reply.id !== asked || !('preview' in reply)) return
+    const box = document.querySelector<HTMLInputElement>(PRE_SHELL_BOX)
+    const preview = reply.preview
+    if (!box || !preview || preview.text !== box.value) return
+    shown = preview
+    if (!preview.answer.hits.length && preview.answer.provisional) ask(preview.text, true)
+    render(box, preview.answer.hits.length ? preview : null, base)
+  }
+  const onInput = (event: Event) => {
+    const box = event.target
+    // A word still being composed is not a question yet (the app's box waits for it the same way).
+    if (!isPreShellBox(box) || (event instanceof InputEvent && event.isComposing)) return
+    if (!box.value.trim()) {
+      asked--
+      shown = null
+      return render(box, null, base)
+    }
+    ask(box.value)
+  }
+  worker.addEventListener('message', onReply)
+  // On the document: this script may run before the parser has reached the box.
+  document.addEventListener('input', onInput, true)
+  document.addEventListener('compositionend', onInput, true)
+  return {
+    stop() {
+      worker.removeEventListener('message', onReply)
+      document.removeEventListener('input', onInput, true)
+      document.removeEventListener('compositionend', onInput, true)
+      return shown
+    },
+  }
+}
+
+/** Writes the results under the box (or takes them away: `preview` null). */
+function render(box: HTMLInputElement, preview: ResultPreview | null, base: string): void {
+  const form = box.closest('.search-box')
+  form?.querySelector(':scope > .search-dropdown')?.remove()
+  if (!form || !preview) return
+  const element = (tag: string, className: string, ...children: (Node | string)[]) => {
+    const made = document.createElement(tag)
+    made.className = className
+    made.append(...children)
+    return made
+  }
+  const dropdown = element('div', 'search-dropdown')
+  const list = element('div', 'result-list')
+  for (const row of preview.rows) {
+    if (!('hit' in row)) {
+      const note = element('p', 'search-closest', row.note)
+      if (row.leading) dropdown.append(note)
+      else list.append(note)
+      continue
+    }
+    const { passage, document: whole } = preview.answer.hits[row.hit]!
+    const link = element(
+      'a',
+      whole ? 'result document' : 'result',
+      element('span', 'result-doc', passage.docTitle, ...(whole ? [element('span', 'result-kind', '全文')] : [])),
+      ...(whole ? [] : [element('span', 'result-path', passage.heading)]),
+      element('span', 'result-snippet', ...row.snippet.map(segmentNode)),
+    ) as HTMLAnchorElement
+    link.href = readerHref(base, passage.docId, whole ? undefined : { anchor: passage.anchor, query: preview.text })
+    link.dataset.anchor = passage.anchor
+    list.append(link)
+  }
+  dropdown.append(list)
+  form.append(dropdown)
+}
+
+const segmentNode = ({ text, hit }: TextSegment): Node | string => (hit ? Object.assign(document.createElement('mark'), { textContent: text }) : text)
