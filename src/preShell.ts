@@ -71,13 +71,15 @@ export function installPreShell(withHeader: boolean, results: ResultsBeforeApp |
   }
   // The app's scripts could not be fetched (the connection dropped, the server stopped): the page says so
   // instead of 正在载入… for ever. The app's entry is a module script, run before DOMContentLoaded if it was
-  // fetched at all; this script may run before or after that.
+  // fetched at all, so by the page's load event it has run or failed. Not sooner: this script often runs
+  // once the HTML is parsed (readyState 'interactive') while the entry is still on its way, and on a slow
+  // line said 未能载入 for a second of every start.
   const unlessStarted = () => {
     const status = document.querySelector('[data-pre-shell] [role=status]')
     if (status && !window.studyGardenAppStarted) status.textContent = LOAD_FAILED
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', unlessStarted, { once: true })
-  else unlessStarted()
+  if (document.readyState === 'complete') unlessStarted()
+  else window.addEventListener('load', unlessStarted, { once: true })
   // On the document, in the capture phase: this script may run before the parser has reached the box.
   document.addEventListener('compositionstart', onStart, true)
   document.addEventListener('compositionend', onEnd, true)

@@ -190,6 +190,21 @@ describe("index.html's header, before the app has loaded", () => {
     expect(await page.locator('main[data-pre-shell] [role=status]').innerText()).toContain('请检查网络连接后刷新页面')
   })
 
+  it('says 正在载入… while the app is still on its way, not that it could not be loaded', async () => {
+    const { page, errors } = await session.newPage()
+    const { release } = await holdApp(page)
+    await page.goto('/', { waitUntil: 'commit' })
+    const status = page.locator('main[data-pre-shell] [role=status]')
+    await status.waitFor()
+    // The page has been parsed and its first script has run; the app's entry is held back, as on a slow line.
+    await page.waitForFunction(() => document.readyState !== 'loading' && performance.getEntriesByName('study-garden:boot').length > 0)
+    await page.waitForTimeout(1000)
+    expect(await status.innerText()).toBe('正在载入…')
+    release()
+    await page.locator(appHeader).waitFor()
+    expectNoErrors(errors)
+  })
+
   it('is not shown on the meeting projector, which has no header', async () => {
     // (/join, the phone page, is join.html wherever the server maps clean addresses: the meeting server does.)
     for (const [path, shown] of [['/meeting/screen', false], ['/study', true]] as const) {
