@@ -9,7 +9,6 @@
  * (src/workers/searchWorkerStart.ts): a module both import would become a chunk the boot script waits for.
  */
 
-import type { ResultPreview } from './lib/search/preview'
 import type { ResultsBeforeApp } from './preShellResults'
 
 /** What the member left in the pre-shell's box when the app took over. */
@@ -19,8 +18,8 @@ export interface PreShellInput {
   focused: boolean
   selectionStart: number | null
   selectionEnd: number | null
-  /** The search worker's latest answer to the box (src/preShellResults.ts), for the app's box to start from. */
-  answered: Pick<ResultPreview, 'text' | 'answer'> | null
+  /** Takes away the results listed under the box before the app ran (src/preShellResults.ts), kept on screen until then. */
+  releaseResults: () => void
 }
 
 export interface PreShellHandOff {
@@ -95,10 +94,13 @@ export function installPreShell(withHeader: boolean, results: ResultsBeforeApp |
     take() {
       document.removeEventListener('compositionstart', onStart, true)
       document.removeEventListener('compositionend', onEnd, true)
-      const answered = results?.stop() ?? null
+      const { release } = results?.stop() ?? { release: () => {} }
       const box = document.querySelector<HTMLInputElement>(PRE_SHELL_BOX)
-      if (!box) return null
-      return { value: box.value, focused: document.activeElement === box, selectionStart: box.selectionStart, selectionEnd: box.selectionEnd, answered }
+      if (!box) {
+        release()
+        return null
+      }
+      return { value: box.value, focused: document.activeElement === box, selectionStart: box.selectionStart, selectionEnd: box.selectionEnd, releaseResults: release }
     },
   }
 }

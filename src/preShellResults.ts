@@ -9,18 +9,18 @@ import { isPreShellBox, PRE_SHELL_BOX } from './preShell'
  * arrived and mounted: a member who typed at once sees the passages then, as links that open the reader,
  * instead of 正在载入… until the app's own box answers the same question.
  *
- * The worker works out the answer and its snippets (lib/search/preview.ts); this only writes them out, as
- * text nodes, in the markup of the app's results (SearchResultItem), so nothing moves when the app takes
- * over with the same answer (`stop`). Notices (no such article, nothing found) are left to the app.
+ * The worker works out the rows and snippets (lib/search/preview.ts); this only writes them out, as text
+ * nodes, in the markup of the app's results (SearchResultItem). When the app takes over they stay where they
+ * are, above it, until its own box has answered (`stop`): no frame without them, and the app's first render
+ * (the longest task of a start-up) does not render them again. Notices are left to the app.
  */
 export interface ResultsBeforeApp {
-  /** Stops answering; the latest answer, for the app's box to start from. */
-  stop(): ResultPreview | null
+  /** Stops answering; results on screen stay in place, outside the app's mount point, until `release`. */
+  stop(): { release: () => void }
 }
 
 export function showResultsBeforeApp(worker: Worker, base: string): ResultsBeforeApp {
   let asked = 0
-  let shown: ResultPreview | null = null
 
   const ask = (text: string, wait = false) => {
     const request: PreviewRequest = { id: --asked, preview: text, wait }
@@ -32,7 +32,6 @@ export function showResultsBeforeApp(worker: Worker, base: string): ResultsBefor
     const box = document.querySelector<HTMLInputElement>(PRE_SHELL_BOX)
     const preview = reply.preview
     if (!box || !preview || preview.text !== box.value) return
-    shown = preview
     if (!preview.answer.hits.length && preview.answer.provisional) ask(preview.text, true)
     render(box, preview.answer.hits.length ? preview : null, base)
   }
@@ -42,7 +41,6 @@ export function showResultsBeforeApp(worker: Worker, base: string): ResultsBefor
     if (!isPreShellBox(box) || (event instanceof InputEvent && event.isComposing)) return
     if (!box.value.trim()) {
       asked--
-      shown = null
       return render(box, null, base)
     }
     ask(box.value)
@@ -56,9 +54,22 @@ export function showResultsBeforeApp(worker: Worker, base: string): ResultsBefor
       worker.removeEventListener('message', onReply)
       document.removeEventListener('input', onInput, true)
       document.removeEventListener('compositionend', onInput, true)
-      return shown
+      const shown = document.querySelector<HTMLElement>('[data-pre-shell] .search-dropdown')
+      if (shown) pin(shown)
+      return { release: () => shown?.remove() }
     },
   }
+}
+
+/**
+ * Moves the results out of the app's mount point, fixed where they are on screen: the app replaces everything
+ * inside it. (Positioned through the CSSOM, which the Content-Security-Policy allows, unlike style attributes.)
+ */
+function pin(dropdown: HTMLElement): void {
+  const { top, left, width } = dropdown.getBoundingClientRect()
+  dropdown.dataset.pinned = ''
+  Object.assign(dropdown.style, { top: `${top}px`, left: `${left}px`, width: `${width}px` })
+  document.body.append(dropdown)
 }
 
 /** Writes the results under the box (or takes them away: `preview` null). */

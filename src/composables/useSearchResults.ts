@@ -9,8 +9,6 @@ export interface UseSearchResultsOptions {
   docIds?: Ref<string[]>
   limit?: number
   delay?: number
-  /** An answer to `query` as it stands, already given (by index.html's box before the app ran): shown at once. */
-  initial?: SearchAnswer
 }
 
 export interface UseSearchResultsReturn {
@@ -28,7 +26,7 @@ export interface UseSearchResultsReturn {
 }
 
 /** Results as you type: a debounced query run through the lazily loaded search engine. */
-export function useSearchResults({ query, docIds, limit = 20, delay = 60, initial }: UseSearchResultsOptions): UseSearchResultsReturn {
+export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseSearchResultsOptions): UseSearchResultsReturn {
   const store = useSearchStore()
   const debounced = useDebounced(query, { delay })
   const parsed = computed(() => parseQuery(debounced.value))
@@ -38,9 +36,9 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60, initia
 
   // The engine answers later (it runs in a worker); only the answer to the latest question is shown.
   // Until the first answer comes, there is nothing to say (not 没有找到).
-  const answer = shallowRef<SearchAnswer>(initial ?? { hits: [], notice: null, provisional: true })
+  const answer = shallowRef<SearchAnswer>({ hits: [], notice: null, provisional: true })
   /** The question `answer` answers: until the latest one is answered, an empty answer is no verdict on it. */
-  const answeredFor = shallowRef<ParsedQuery | null>(initial ? parsed.value : null)
+  const answeredFor = shallowRef<ParsedQuery | null>(null)
   let asked = 0
   const answered = ref(false)
   watch(

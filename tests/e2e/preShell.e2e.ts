@@ -81,12 +81,13 @@ describe("index.html's header, before the app has loaded", () => {
     const { release } = await holdApp(page)
     // The index held back too, so the app's first answer, from the texts, is the same as the box's.
     await context.route(/_virtual_search-index-[\w-]+\.js$/, () => new Promise(() => {}))
-    // Every painted frame (looked at just before it is painted) once results were first shown: how many.
+    // Every painted frame (looked at just before it is painted) once results were first shown: how many, and
+    // where the first one stood.
     await page.addInitScript(() => {
-      const frames: number[] = ((window as unknown as { __resultFrames: number[] }).__resultFrames = [])
+      const frames: [count: number, top: number | null][] = ((window as unknown as { __resultFrames: [number, number | null][] }).__resultFrames = [])
       const look = () => {
-        const count = document.querySelectorAll('.search-dropdown .result').length
-        if (count || frames.length) frames.push(count)
+        const results = document.querySelectorAll('.search-dropdown .result')
+        if (results.length || frames.length) frames.push([results.length, results[0] ? Math.round(results[0].getBoundingClientRect().top) : null])
         requestAnimationFrame(look)
       }
       requestAnimationFrame(look)
@@ -111,11 +112,14 @@ describe("index.html's header, before the app has loaded", () => {
     await later.first().waitFor()
     expect(await later.evaluateAll((links) => links.map((link) => link.textContent))).toEqual(before)
     expect(await page.locator('.search-dropdown a').first().getAttribute('href')).toBe(href.pathname + href.search + href.hash)
-    // No frame painted without them while the app took over (no 正在载入检索索引…, no empty box).
+    // No frame painted without them while the app took over (no 正在载入检索索引…, no empty box), and they did not
+    // move; the ones listed before the app have given way to the app's.
     await page.waitForTimeout(300)
-    const frames = await page.evaluate(() => (window as unknown as { __resultFrames: number[] }).__resultFrames)
+    const frames = await page.evaluate(() => (window as unknown as { __resultFrames: [number, number | null][] }).__resultFrames)
     expect(frames.length).toBeGreaterThan(5)
-    expect(frames.filter((count) => count === 0)).toEqual([])
+    expect(frames.filter(([count]) => count === 0)).toEqual([])
+    expect(new Set(frames.map(([, top]) => top)).size).toBe(1)
+    expect(await page.locator('.search-dropdown').count()).toBe(1)
     expectNoErrors(errors)
   })
 
