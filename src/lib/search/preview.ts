@@ -27,8 +27,8 @@ export function resultRows(hits: readonly SearchHit[]): ResultRow[] {
 
 /**
  * The header box's answer as index.html's box shows it before the app has run (src/preShellResults.ts):
- * worked out in the search worker, so the app's first script needs no search code of its own. `answer` is
- * whole, for the app to take over; `rows` carry each result's snippet.
+ * worked out in the search worker, so the app's first script needs no search code of its own. `rows` point
+ * into `answer.hits` and carry each result's snippet.
  */
 export interface ResultPreview {
   text: string
