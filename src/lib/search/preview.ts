@@ -33,7 +33,7 @@ export function resultRows(hits: readonly SearchHit[]): ResultRow[] {
 export interface ResultPreview {
   text: string
   answer: SearchAnswer
-  rows: ({ hit: number; snippet: TextSegment[] } | { note: string; leading: boolean })[]
+  rows: ((Extract<ResultRow, { hit: number }> & { snippet: TextSegment[] }) | Extract<ResultRow, { note: string }>)[]
 }
 
 export function previewOf(text: string, answer: SearchAnswer): ResultPreview {
