@@ -26,10 +26,11 @@ export interface PreShellHandOff {
   /** False on the pages the app shows without a header (and so without its search box). */
   header: boolean
   /**
-   * Resolves when no input-method composition is under way in the box: mounting the app replaces the box,
-   * and a word still being composed (pinyin not yet committed) would be lost with it.
+   * Resolves when the app may replace the box: no input-method composition is under way in it (a word still
+   * being composed, pinyin not yet committed, would be lost with it), and what was typed there has its answer
+   * on screen, or `answerWithinMs` has passed.
    */
-  settled(): Promise<void>
+  settled(answerWithinMs: number): Promise<void>
   /** Reads the box, once, just before the app replaces it; null when there is no box. */
   take(): PreShellInput | null
 }
@@ -84,13 +85,14 @@ export function installPreShell(withHeader: boolean, results: ResultsBeforeApp |
   document.addEventListener('compositionend', onEnd, true)
   window.studyGardenPreShell = {
     header: withHeader,
-    settled: () =>
-      composing
-        ? new Promise<void>((resolve) => {
-            ended.push(resolve)
-            setTimeout(resolve, COMPOSITION_WAIT_MS)
-          })
-        : Promise.resolve(),
+    async settled(answerWithinMs) {
+      if (composing)
+        await new Promise<void>((resolve) => {
+          ended.push(resolve)
+          setTimeout(resolve, COMPOSITION_WAIT_MS)
+        })
+      if (results) await Promise.race([results.answered(), new Promise<void>((resolve) => setTimeout(resolve, answerWithinMs))])
+    },
     take() {
       document.removeEventListener('compositionstart', onStart, true)
       document.removeEventListener('compositionend', onEnd, true)

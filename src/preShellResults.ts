@@ -15,25 +15,48 @@ import { isPreShellBox, PRE_SHELL_BOX } from './preShell'
  * (the longest task of a start-up) does not render them again. Notices are left to the app.
  */
 export interface ResultsBeforeApp {
+  /**
+   * Resolves once what was typed last has its answer from the texts on screen (painted), or at once when
+   * nothing is waiting for one. The app mounts after it (src/preShell.ts): mounting is the longest task of
+   * a start-up, and an answer that came during it waited on screen until it had finished.
+   */
+  answered(): Promise<void>
   /** Stops answering; results on screen stay in place, outside the app's mount point, until `release`. */
   stop(): { release: () => void }
 }
 
 export function showResultsBeforeApp(worker: Worker, base: string): ResultsBeforeApp {
   let asked = 0
+  // Who waits for the answer to the question asked last (`answered`); null when none is outstanding.
+  let waiting: { done: Promise<void>; resolve: () => void } | null = null
+  const settle = () => {
+    const settled = waiting
+    waiting = null
+    // After the frame that paints the answer: what runs next (the app's mount) would otherwise hold it back.
+    if (settled) requestAnimationFrame(() => setTimeout(settled.resolve))
+  }
 
+  // `wait`: for the engine's answer, once the index is in. Nothing waits for that one: it can take seconds.
   const ask = (text: string, wait = false) => {
     const request: PreviewRequest = { id: --asked, preview: text, wait }
     worker.postMessage(request)
+    if (wait) return settle()
+    if (!waiting) {
+      let resolve = () => {}
+      const done = new Promise<void>((settled) => (resolve = settled))
+      waiting = { done, resolve }
+    }
   }
   const onReply = (event: MessageEvent<PreviewReply | { id: number }>) => {
     const reply = event.data
     if (reply.id !== asked || !('preview' in reply)) return
     const box = document.querySelector<HTMLInputElement>(PRE_SHELL_BOX)
     const preview = reply.preview
-    if (!box || !preview || preview.text !== box.value) return
-    if (!preview.answer.hits.length && preview.answer.provisional) ask(preview.text, true)
-    render(box, preview.answer.hits.length ? preview : null, base)
+    if (box && preview && preview.text === box.value) {
+      if (!preview.answer.hits.length && preview.answer.provisional) ask(preview.text, true)
+      render(box, preview.answer.hits.length ? preview : null, base)
+    }
+    settle()
   }
   const onInput = (event: Event) => {
     const box = event.target
@@ -41,17 +64,22 @@ export function showResultsBeforeApp(worker: Worker, base: string): ResultsBefor
     if (!isPreShellBox(box) || (event instanceof InputEvent && event.isComposing)) return
     if (!box.value.trim()) {
       asked--
+      settle()
       return render(box, null, base)
     }
     ask(box.value)
   }
   worker.addEventListener('message', onReply)
+  // A worker that failed will not answer: nothing waits for it.
+  worker.addEventListener('error', settle)
   // On the document: this script may run before the parser has reached the box.
   document.addEventListener('input', onInput, true)
   document.addEventListener('compositionend', onInput, true)
   return {
+    answered: () => waiting?.done ?? Promise.resolve(),
     stop() {
       worker.removeEventListener('message', onReply)
+      worker.removeEventListener('error', settle)
       document.removeEventListener('input', onInput, true)
       document.removeEventListener('compositionend', onInput, true)
       const shown = document.querySelector<HTMLElement>('[data-pre-shell] .search-dropdown')

@@ -142,6 +142,37 @@ describe("index.html's header, before the app has loaded", () => {
     expectNoErrors(errors)
   })
 
+  it('the app takes over only once the answer to what was typed is listed, not in the middle of it', async () => {
+    const { page, errors, context } = await session.newPage()
+    const { release } = await holdApp(page)
+    // The search worker held back too: the question is typed, then the app arrives before its answer.
+    let releaseWorker = () => {}
+    const workerHeld = new Promise<void>((resolve) => (releaseWorker = resolve))
+    await context.route(/\/assets\/search\.worker-[\w-]+\.js$/, async (route) => (await workerHeld, route.continue()))
+    // When index.html's box listed results, and when the app's header took its place.
+    await page.addInitScript(() => {
+      const seen: Record<string, number> = ((window as unknown as { __seen: Record<string, number> }).__seen = {})
+      new MutationObserver(() => {
+        if (!seen.listed && document.querySelector('header[data-pre-shell] .search-dropdown .result')) seen.listed = performance.now()
+        if (!seen.app && document.querySelector('.app-header:not([data-pre-shell])')) seen.app = performance.now()
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.locator('[data-pre-shell] input').fill('民主集中制')
+    release()
+    await page.waitForFunction(() => window.studyGardenAppStarted === true)
+    // The app has run its entry but waits (at most a second) for the answer it would otherwise hold back.
+    await page.waitForTimeout(200)
+    expect(await page.locator(appHeader).count()).toBe(0)
+    releaseWorker()
+    await page.locator(appHeader).waitFor()
+    const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen)
+    expect(seen.listed).toBeLessThan(seen.app!)
+    expect(await page.locator('.header-search input').inputValue()).toBe('民主集中制')
+    await page.locator(`${appHeader} .search-dropdown .result`, { hasText: '第十条' }).first().waitFor()
+    expectNoErrors(errors)
+  })
+
   it('what was typed there comes before the ?q= of the address the page was opened with', async () => {
     const { page, errors } = await session.newPage()
     const { release } = await holdApp(page)
