@@ -173,6 +173,22 @@ describe("index.html's header, before the app has loaded", () => {
     expectNoErrors(errors)
   })
 
+  it('asks for what the first paint needs first: its policy, then the boot script and the stylesheets, then the shell', async () => {
+    const { page } = await session.newPage()
+    await page.goto('/', { waitUntil: 'commit' })
+    const head = await page.evaluate(() =>
+      [...document.head.children].flatMap((element) => {
+        if (element.matches('meta[http-equiv=Content-Security-Policy]')) return ['policy']
+        if (element.matches('script[type=module][async]')) return ['boot']
+        if (element.matches('link[rel=stylesheet]')) return ['style']
+        if (element.matches('script[type=module]:not([async]), link[rel=modulepreload]')) return ['shell']
+        return []
+      }),
+    )
+    // On HTTP/1.1 (six connections) a seventh request waits for a free one: the shell's four scripts come last.
+    expect(head.join(' ')).toMatch(/^policy boot (style )+(shell ){3}shell$/)
+  })
+
   it('what was typed there comes before the ?q= of the address the page was opened with', async () => {
     const { page, errors } = await session.newPage()
     const { release } = await holdApp(page)
