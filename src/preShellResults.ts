@@ -17,8 +17,8 @@ import { isPreShellBox, PRE_SHELL_BOX } from './preShell'
 export interface ResultsBeforeApp {
   /**
    * Resolves once what was typed last has its answer from the texts on screen (painted), or at once when
-   * nothing is waiting for one. The app mounts after it (src/preShell.ts): mounting is the longest task of
-   * a start-up, and an answer that came during it waited on screen until it had finished.
+   * nothing is waiting for one. The app's start-up steps wait for it (src/main.ts): its mount is the longest
+   * task of a start-up, and an answer that came during a step waited until the step had finished.
    */
   answered(): Promise<void>
   /** Stops answering; results on screen stay in place, outside the app's mount point, until `release`. */

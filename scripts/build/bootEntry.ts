@@ -58,7 +58,7 @@ function afterPolicy(html: string, markup: string[]): string {
 }
 
 /** Takes the app shell's stylesheet links out of the built page, in the page's order (the cascade's). */
-export function takeStylesheets(html: string, hrefs: string[]): { html: string; sheets: string[] } {
+function takeStylesheets(html: string, hrefs: string[]): { html: string; sheets: string[] } {
   const found = hrefs.map((href) => {
     const link = new RegExp(`[ \\t]*<link rel="stylesheet"[^>]*? href="${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>\\n?`).exec(html)
     if (!link) throw new Error(`boot-entry: no <link rel="stylesheet"> for ${href} in index.html`)

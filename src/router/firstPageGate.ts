@@ -3,7 +3,7 @@
  * those results, not for the page below: the app mounts once index.html's box has listed its answer
  * (src/main.ts), and the first page, and the rest of the header, render after the app's box has shown its
  * first answer (results, a notice, or that the index is still loading); each waits FIRST_ANSWER_WAIT_MS at
- * most. On a slowed phone the mount is a task of 0.2–0.3 s and each render one of 0.1 s that the results
+ * most. On a slowed phone the mount is a task of 0.1–0.3 s and each render one of 0.1 s that the results
  * otherwise queued behind.
  */
 export const FIRST_ANSWER_WAIT_MS = 1000
