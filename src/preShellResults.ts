@@ -75,6 +75,13 @@ export function showResultsBeforeApp(worker: Worker, base: string): ResultsBefor
   // On the document: this script may run before the parser has reached the box.
   document.addEventListener('input', onInput, true)
   document.addEventListener('compositionend', onInput, true)
+  // ... or after the member has typed: this script is async, and on a quick line the box can take keys first.
+  const askTyped = () => {
+    const box = document.querySelector<HTMLInputElement>(PRE_SHELL_BOX)
+    if (box?.value.trim() && !asked) ask(box.value)
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', askTyped, { once: true })
+  else askTyped()
   return {
     answered: () => waiting?.done ?? Promise.resolve(),
     stop() {

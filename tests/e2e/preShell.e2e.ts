@@ -142,6 +142,21 @@ describe("index.html's header, before the app has loaded", () => {
     expectNoErrors(errors)
   })
 
+  it('answers what was typed before its first script had run', async () => {
+    const { page, errors } = await session.newPage()
+    await holdApp(page)
+    // The boot script (async) held back until the member has typed: on a quick line the box can be first.
+    let releaseBoot = () => {}
+    const bootHeld = new Promise<void>((resolve) => (releaseBoot = resolve))
+    await page.route(/\/assets\/boot-[\w-]+\.js$/, async (route) => (await bootHeld, route.continue()))
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.locator('[data-pre-shell] input').fill('民主集中制')
+    expect(await page.evaluate(() => performance.getEntriesByName('study-garden:boot').length)).toBe(0)
+    releaseBoot()
+    await page.locator('header[data-pre-shell] .search-dropdown .result', { hasText: '第十条' }).first().waitFor()
+    expectNoErrors(errors)
+  })
+
   it('the app takes over only once the answer to what was typed is listed, not in the middle of it', async () => {
     const { page, errors, context } = await session.newPage()
     const { release } = await holdApp(page)
