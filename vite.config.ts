@@ -16,6 +16,8 @@ const relaxPolicyInDev: Plugin = {
 }
 
 export default defineConfig({
+  // Every component is <script setup>: Vue's Options API support is left out of the shell (1.5 KB gzip less).
+  define: { __VUE_OPTIONS_API__: 'false' },
   plugins: [
     vue(),
     relaxPolicyInDev,
