@@ -41,6 +41,8 @@ const inTurn = (request: SearchJob): Promise<SearchAnswer> => {
 }
 const early = (request: SearchJob): SearchAnswer | null =>
   !loaded && scan && request.kind === 'answer' ? readable(() => ({ kind: 'answer', answer: scan.answer(request.query, request.request) })) : null
+/** The texts' answer while the index loads (unless the engine's is wanted), else the engine's, in turn. */
+const answerOf = async (request: SearchJob, engineOnly = false): Promise<SearchAnswer> => (!engineOnly && early(request)) || inTurn(request)
 
 /**
  * index.html's box before the app has run (src/preShellResults.ts): the header's answer with its snippets.
@@ -48,7 +50,7 @@ const early = (request: SearchJob): SearchAnswer | null =>
  */
 async function preview({ id, preview: text, wait }: PreviewRequest): Promise<PreviewReply> {
   const request: SearchJob = { kind: 'answer', query: text, request: { limit: HEADER_RESULT_LIMIT } }
-  const reply = (!wait && early(request)) || (await inTurn(request))
+  const reply = await answerOf(request, wait)
   return { id, preview: reply.kind === 'answer' ? previewOf(text, reply.answer) : null }
 }
 
@@ -56,6 +58,5 @@ self.addEventListener('message', (event: MessageEvent<{ id: number; request: Sea
   const message = event.data
   if ('preview' in message) return void preview(message).then((reply) => self.postMessage(reply))
   const { id, request } = message
-  const provisional = early(request)
-  void (provisional ? Promise.resolve(provisional) : inTurn(request)).then((reply) => self.postMessage({ id, answer: reply }))
+  void answerOf(request).then((reply) => self.postMessage({ id, answer: reply }))
 })
