@@ -89,7 +89,7 @@ export default defineConfig({
   // Module workers: the content worker loads mammoth lazily, which needs code splitting inside the worker.
   worker: {
     format: 'es',
-    // The search and card workers import the prebuilt index and the hand-written cards (virtual modules).
+    // The search and card workers import the search's vocabulary and the hand-written cards (virtual modules).
     plugins: () => [studyContent()],
   },
 })

@@ -16,9 +16,10 @@ import { isPreShellBox, PRE_SHELL_BOX } from './preShell'
  */
 export interface ResultsBeforeApp {
   /**
-   * Resolves once what was typed last has its answer from the texts on screen (painted), or at once when
-   * nothing is waiting for one. The app's start-up steps wait for it (src/main.ts): its mount is the longest
-   * task of a start-up, and an answer that came during a step waited until the step had finished.
+   * Resolves once what was typed last has its answer on screen (painted): the texts', or the engine's where the
+   * texts hold nothing as typed; at once when nothing is waiting for one. The app's start-up steps wait for it
+   * (src/main.ts, at most a second): its mount is the longest task of a start-up, an answer that came during a
+   * step waited until the step had finished, and the engine's index, built meanwhile, competed with the mount.
    */
   answered(): Promise<void>
   /** Stops answering; results on screen stay in place, outside the app's mount point, until `release`. */
@@ -36,11 +37,10 @@ export function showResultsBeforeApp(worker: Worker, base: string): ResultsBefor
     if (settled) requestAnimationFrame(() => setTimeout(settled.resolve))
   }
 
-  // `wait`: for the engine's answer, once the index is in. Nothing waits for that one: it can take seconds.
+  // `wait`: for the engine's answer, once the index is built (the texts held nothing as typed).
   const ask = (text: string, wait = false) => {
     const request: PreviewRequest = { id: --asked, preview: text, wait }
     worker.postMessage(request)
-    if (wait) return settle()
     if (!waiting) {
       let resolve = () => {}
       const done = new Promise<void>((settled) => (resolve = settled))
@@ -53,8 +53,8 @@ export function showResultsBeforeApp(worker: Worker, base: string): ResultsBefor
     const box = document.querySelector<HTMLInputElement>(PRE_SHELL_BOX)
     const preview = reply.preview
     if (box && preview && preview.text === box.value) {
-      if (!preview.answer.hits.length && preview.answer.provisional) ask(preview.text, true)
       render(box, preview.answer.hits.length ? preview : null, base)
+      if (!preview.answer.hits.length && preview.answer.provisional) return ask(preview.text, true)
     }
     settle()
   }

@@ -40,7 +40,7 @@ export async function measureBundle(): Promise<BundlePart[]> {
     }
     const lazy = [...all].filter((f) => !shell.has(f))
     const parts = [measure('app shell (index.html loads)', [...shell]), measure('lazy chunks (all)', lazy)]
-    for (const name of ['search-index', 'study-corpus']) {
+    for (const name of ['search-vocabulary', 'study-corpus']) {
       const files = lazy.filter((f) => f.includes(name))
       if (files.length) parts.push(measure(`  of which ${name}`, files))
     }

@@ -3,20 +3,20 @@ import { toCatalogEntry } from '../../src/lib/content/catalog'
 import type { StudyDocument } from '../../src/lib/content/types'
 import { loadManualCards } from './cardFiles'
 import { CONTENT_DIR, loadBundledCorpus } from './contentFiles'
-import { buildSearch } from './searchVocabulary'
+import { buildVocabulary } from './searchVocabulary'
 
 const MODULES = {
   catalog: 'virtual:study-catalog',
   corpus: 'virtual:study-corpus',
-  index: 'virtual:search-index',
+  vocabulary: 'virtual:search-vocabulary',
   manualCards: 'virtual:manual-cards',
 } as const
 const RESOLVED = Object.fromEntries(Object.entries(MODULES).map(([key, id]) => [`\0${id}`, key]))
 
 /**
  * Parses content/*.md and the hand-written cards beside them at build time (failing the build with
- * file:line on bad content) and serves the catalog (small, in the app shell), the corpus, the prebuilt
- * search index and the hand-written cards (lazy chunks).
+ * file:line on bad content) and serves the catalog (small, in the app shell), the corpus, the search's
+ * vocabulary and the hand-written cards (lazy chunks).
  */
 export function studyContent(): Plugin {
   // Parsed once per build (or per content change in dev), not once per virtual module.
@@ -44,8 +44,9 @@ export function studyContent(): Plugin {
       if (key === 'catalog') return `export default ${JSON.stringify(docs.map(toCatalogEntry))}`
       if (key === 'corpus') return `export default JSON.parse(${JSON.stringify(JSON.stringify(docs))})`
       if (key === 'manualCards') return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadManualCards(docs)))})`
-      // The index ships with its vocabulary (content/search-terms.yaml, folding table, pinyin initials).
-      return `export default ${JSON.stringify(buildSearch(docs).toJSON())}`
+      // The search's vocabulary (content/search-terms.yaml, folding table, pinyin); the index itself is built from
+      // the texts where the search runs (PassageSearch.buildInSteps).
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(buildVocabulary(docs)))})`
     },
     configureServer(server) {
       server.watcher.add(CONTENT_DIR)

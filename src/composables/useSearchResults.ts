@@ -17,9 +17,9 @@ export interface UseSearchResultsReturn {
   /** What to tell the member when the texts cannot answer as asked (no such article, a gap, nothing). */
   notice: Readonly<Ref<SearchNotice | null>>
   error: Readonly<Ref<string | null>>
-  /** Found in the texts while the index loads: the engine's answer will replace it. */
+  /** Found in the texts while the index is built: the engine's answer will replace it. */
   provisional: Readonly<Ref<boolean>>
-  /** Nothing to show yet: 'index' while the index loads (and the texts held nothing as typed), 'answer' just after asking. */
+  /** Nothing to show yet: 'index' while the index is built (and the texts held nothing as typed), 'answer' just after asking. */
   waiting: Readonly<Ref<'index' | 'answer' | null>>
   /** A question has been answered (from the texts or by the engine) at least once. */
   answered: Readonly<Ref<boolean>>
@@ -45,11 +45,18 @@ export function useSearchResults({ query, docIds, limit = 20, delay = 60 }: UseS
     [parsed, () => store.engine, () => store.revision, () => docIds?.value],
     async ([q]) => {
       const ticket = ++asked
-      const found = store.engine && q.terms.length ? await store.answer(q, { limit, docIds: docIds?.value }) : { hits: [], notice: null }
+      const request = { limit, docIds: docIds?.value }
+      const found = store.engine && q.terms.length ? await store.answer(q, request) : { hits: [], notice: null }
       if (ticket !== asked) return
       answer.value = found
       answeredFor.value = q
-      if (store.engine && q.terms.length) answered.value = true
+      if (!store.engine || !q.terms.length) return
+      answered.value = true
+      // The texts held nothing as typed (入党誓词): the engine's answer is asked for at once, and comes as soon as
+      // the index is built, rather than a round trip after the page has heard that it is (the revision below).
+      if (!found.provisional || found.hits.length) return
+      const engines = await store.answer(q, request, true)
+      if (ticket === asked) answer.value = engines
     },
     { immediate: true },
   )

@@ -2,7 +2,7 @@
  * A member who typed into index.html's search box before the app had loaded (src/preShell.ts) is waiting for
  * those results, not for the page below: the app mounts once index.html's box has listed its answer
  * (src/main.ts), and the first page, and the rest of the header, render after the app's box has shown its
- * first answer (results, a notice, or that the index is still loading); each waits FIRST_ANSWER_WAIT_MS at
+ * first answer (results, or the engine's verdict: a notice, nothing found); each waits FIRST_ANSWER_WAIT_MS at
  * most. On a slowed phone the mount is a task of 0.1–0.3 s and each render one of 0.1 s that the results
  * otherwise queued behind.
  */

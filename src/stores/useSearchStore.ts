@@ -13,13 +13,13 @@ const RECENT_KEY = 'study-garden:recent-searches'
 const IDLE_FALLBACK_MS = 1500
 
 /**
- * The search engine (loaded lazily from the prebuilt index, in a worker so loading it never holds the
+ * The search engine (its index built lazily from the texts, in a worker so building it never holds the
  * page still; answering from the texts until then) and the query that follows the user around.
  */
 export const useSearchStore = defineStore('search', () => {
   const library = useLibraryStore()
   const engine = shallowRef<SearchBackend | null>(null)
-  /** The index is loaded: answers are the engine's, no longer provisional. */
+  /** The index is built: answers are the engine's, no longer provisional. */
   const indexReady = ref(false)
   const error = ref<string | null>(null)
   const query = ref(readSessionQuery())
@@ -42,7 +42,7 @@ export const useSearchStore = defineStore('search', () => {
   function ensureEngine(): Promise<SearchBackend | null> {
     if (loading) return loading
     const search = markRaw(startSearch(() => library.loadBundled()))
-    // In a worker, questions are answered from the texts while the index loads (provisional answers).
+    // In a worker, questions are answered from the texts while the index is built (provisional answers).
     if (search.answersEarly) engine.value = search
     loading = search.ready
       .then(() => {
@@ -81,7 +81,7 @@ export const useSearchStore = defineStore('search', () => {
     }
   }
 
-  /** Starts loading the index and the texts once the browser is idle, so the first keystroke does not wait. */
+  /** Starts building the index from the texts once the browser is idle, so the first keystroke does not wait. */
   function preloadWhenIdle(): void {
     const start = () => void ensureEngine()
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 4000 })
@@ -99,13 +99,16 @@ export const useSearchStore = defineStore('search', () => {
     }
   }
 
-  /** The results and what to tell the member when the texts cannot answer as asked. */
-  async function answer(text: string | ParsedQuery, request?: SearchRequest): Promise<SearchAnswer> {
+  /**
+   * The results and what to tell the member when the texts cannot answer as asked; `engineOnly`: the engine's,
+   * once the index is built, never the texts' provisional answer.
+   */
+  async function answer(text: string | ParsedQuery, request?: SearchRequest, engineOnly = false): Promise<SearchAnswer> {
     try {
       // A change to the index under way (a branch document just loaded) is waited for, so the first
       // results shown already hold it rather than changing under the member's finger a moment later.
       await indexing
-      return (await engine.value?.answer(text, request)) ?? { hits: [], notice: null }
+      return (await engine.value?.answer(text, request, engineOnly)) ?? { hits: [], notice: null }
     } catch (cause) {
       console.warn('search failed', cause)
       return { hits: [], notice: null }

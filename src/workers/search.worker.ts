@@ -5,13 +5,14 @@ import type { SearchAnswer, SearchJob } from './searchJobs'
 
 // The texts come inside this script rather than as a chunk it asks for once it runs: on a phone's line that
 // second request waited a round trip behind the app's own scripts, and a question typed at once waited for it.
-// The engine's code and the index (the largest piece) are asked for as the worker starts.
-const texts = Promise.all([import('virtual:search-index').then((m) => m.default), corpus] as const)
+// The engine's code and the search's vocabulary are asked for as the worker starts; the index is built here,
+// from these texts.
+const texts = Promise.all([import('virtual:search-vocabulary').then((m) => m.default), corpus] as const)
 // Settled by the load job below (which answers 'failed' if they never came); not an unhandled rejection meanwhile.
 texts.catch(() => undefined)
 const run = import('./searchJobs').then(({ searchRunner }) => searchRunner(() => texts))
-// Until the index is loaded, a question is answered by reading the texts (lib/search/scan.ts): the index loads
-// in steps (PassageSearch.loadInSteps), so such a question is answered between two of them.
+// Until the index is built, a question is answered by reading the texts (lib/search/scan.ts): the index is built
+// in steps (PassageSearch.buildInSteps), so such a question is answered between two of them.
 const scan = readable(() => TextScan.of(corpus))
 let loaded = false
 
@@ -41,7 +42,7 @@ const inTurn = (request: SearchJob): Promise<SearchAnswer> => {
 }
 const early = (request: SearchJob): SearchAnswer | null =>
   !loaded && scan && request.kind === 'answer' ? readable(() => ({ kind: 'answer', answer: scan.answer(request.query, request.request) })) : null
-/** The texts' answer while the index loads (unless the engine's is wanted), else the engine's, in turn. */
+/** The texts' answer while the index is built (unless the engine's is wanted), else the engine's, in turn. */
 const answerOf = async (request: SearchJob, engineOnly = false): Promise<SearchAnswer> => (!engineOnly && early(request)) || inTurn(request)
 
 /**
@@ -58,5 +59,5 @@ self.addEventListener('message', (event: MessageEvent<{ id: number; request: Sea
   const message = event.data
   if ('preview' in message) return void preview(message).then((reply) => self.postMessage(reply))
   const { id, request } = message
-  void answerOf(request).then((reply) => self.postMessage({ id, answer: reply }))
+  void answerOf(request, request.kind === 'answer' && request.engineOnly === true).then((reply) => self.postMessage({ id, answer: reply }))
 })

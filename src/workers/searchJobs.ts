@@ -4,13 +4,15 @@ import { PassageSearch, type SearchAnswer as EngineAnswer, type SearchHit, type 
 import { PINYIN_OPTIONS, readingsOf } from '@/lib/search/pinyin'
 import { toSearchable } from '@/lib/search/passages'
 import type { ParsedQuery } from '@/lib/search/query'
+import type { SearchVocabulary } from '@/lib/search/vocabulary'
 import type { StudyDocument } from '@/lib/content/types'
 
 /** What the page asks of the search engine; plain values both ways (structured-clonable). */
 export type SearchJob =
   | { kind: 'load' }
   | { kind: 'search'; query: string | ParsedQuery; request: SearchRequest }
-  | { kind: 'answer'; query: string | ParsedQuery; request: SearchRequest }
+  /** `engineOnly`: not the texts' provisional answer while the index is built (src/workers/search.worker.ts). */
+  | { kind: 'answer'; query: string | ParsedQuery; request: SearchRequest; engineOnly?: boolean }
   | { kind: 'read-as'; text: string }
   | { kind: 'remove'; docIds: string[] }
   | { kind: 'add'; documents: StudyDocument[] }
@@ -26,15 +28,21 @@ export type SearchAnswer =
   | { kind: 'failed'; error: string }
 
 /**
- * One engine and the jobs it runs, in the search worker or, where no worker can start, on the page.
- * The index (340 KB of JSON) is parsed and loaded here, so in a worker the page never pays for it.
+ * How much of the texts is indexed between two turns for other work: a question is answered from the texts
+ * (lib/search/scan.ts) between two steps, and on the page (no worker) a step stays a short task.
  */
-export function searchRunner(loadIndex: () => Promise<[index: string, documents: readonly StudyDocument[]]>): (job: SearchJob) => Promise<SearchAnswer> {
+const INDEX_STEP_CHARS = 4_000
+
+/**
+ * One engine and the jobs it runs, in the search worker or, where no worker can start, on the page.
+ * The index is built here from the texts, so in a worker the page never pays for it.
+ */
+export function searchRunner(loadTexts: () => Promise<[vocabulary: SearchVocabulary, documents: readonly StudyDocument[]]>): (job: SearchJob) => Promise<SearchAnswer> {
   let engine: Promise<PassageSearch> | null = null
   return async (job) => {
     try {
       if (job.kind === 'load') {
-        engine ??= loadIndex().then(([json, documents]) => PassageSearch.loadInSteps(json, toSearchable(documents)))
+        engine ??= loadTexts().then(([vocabulary, documents]) => PassageSearch.buildInSteps(toSearchable(documents), vocabulary, { charsPerStep: INDEX_STEP_CHARS }))
         await engine
         return { kind: 'done' }
       }

@@ -8,13 +8,16 @@ import { workerCalls } from './workerCalls'
 
 /** The search engine as the page sees it: every call answers later, from a worker when one can start. */
 export interface SearchBackend {
-  /** Settles when the index is loaded (rejects if it cannot be). */
+  /** Settles when the index is built (rejects if it cannot be). */
   ready: Promise<void>
   /** Questions are answered before `ready`, provisionally, from the texts. */
   answersEarly: boolean
   search(query: string | ParsedQuery, request?: SearchRequest): Promise<SearchHit[]>
-  /** The results and what to tell the member when the texts cannot answer as asked. */
-  answer(query: string | ParsedQuery, request?: SearchRequest): Promise<EngineAnswer>
+  /**
+   * The results and what to tell the member when the texts cannot answer as asked. `engineOnly`: the engine's
+   * answer, once the index is built, never the texts' provisional one.
+   */
+  answer(query: string | ParsedQuery, request?: SearchRequest, engineOnly?: boolean): Promise<EngineAnswer>
   /** The query as the engine reads it (short forms spelled out, pinyin read back). */
   readAs(text: string): Promise<string>
   removeDocuments(docIds: string[]): Promise<void>
@@ -47,7 +50,7 @@ function expect<K extends SearchAnswer['kind']>(answer: SearchAnswer, kind: K): 
 
 /**
  * The search, in a worker if possible, else on the page (with the page's copy of the texts). With a worker
- * it answers at once: until the index is loaded (`ready`), a question is answered from the texts themselves
+ * it answers at once: until the index is built (`ready`), a question is answered from the texts themselves
  * (provisional answers, lib/search/scan.ts) and every other call waits.
  */
 export function startSearch(bundled: () => Promise<readonly StudyDocument[]>): SearchBackend {
@@ -62,7 +65,7 @@ export function startSearch(bundled: () => Promise<readonly StudyDocument[]>): S
     }
     // The engine comes to the page only here: in the app shell it would cost every start-up its bytes.
     const { searchRunner } = await import('./searchJobs')
-    const onPage = searchRunner(() => Promise.all([import('virtual:search-index').then((module) => module.default), bundled()]))
+    const onPage = searchRunner(() => Promise.all([import('virtual:search-vocabulary').then((module) => module.default), bundled()]))
     expect(await onPage(load), 'done')
     return (loaded = onPage)
   })()
@@ -80,7 +83,8 @@ export function startSearch(bundled: () => Promise<readonly StudyDocument[]>): S
     ready: runner.then(() => undefined),
     answersEarly: worker !== null,
     search: async (query, request = {}) => expect(await call({ kind: 'search', query: toRaw(query), request: plainRequest(request) }), 'hits').hits,
-    answer: async (query, request = {}) => expect(await call({ kind: 'answer', query: toRaw(query), request: plainRequest(request) }), 'answer').answer,
+    answer: async (query, request = {}, engineOnly = false) =>
+      expect(await call({ kind: 'answer', query: toRaw(query), request: plainRequest(request), ...(engineOnly ? { engineOnly } : {}) }), 'answer').answer,
     readAs: async (text) => expect(await call({ kind: 'read-as', text }), 'text').text,
     removeDocuments: async (docIds) => void expect(await call({ kind: 'remove', docIds: [...docIds] }), 'done'),
     addDocuments: async (docs) => void expect(await call({ kind: 'add', documents: plain(docs) }), 'done'),

@@ -197,11 +197,11 @@ describe('search as members ask', () => {
 
   it('answers from the texts while the index is still on its way, then with the engine', async () => {
     const { page, errors } = await session.newPage()
-    // The index is held back (as on a slow line, where it is the largest piece); the texts are not.
+    // The engine is held back (its vocabulary, without which no index is built, as on a slow line); the texts are not.
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     let asked = false
-    await page.context().route(/search-index/, async (route) => {
+    await page.context().route(/search-vocabulary/, async (route) => {
       asked = true
       await held
       await route.continue()
@@ -263,10 +263,10 @@ describe('search as members ask', () => {
         }
       }
     })
-    // The index is held back, so the question is one the worker would answer from the texts.
+    // The engine is held back (its vocabulary), so the question is one the worker would answer from the texts.
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
-    await page.context().route(/search-index/, async (route) => {
+    await page.context().route(/search-vocabulary/, async (route) => {
       await held
       await route.continue()
     })
@@ -292,9 +292,9 @@ describe('search as members ask', () => {
     expect(preloaded.some((href) => href.includes('study-corpus'))).toBe(true)
     expect(preloaded.some((href) => href.includes('ReaderView'))).toBe(true)
     const corpus = requested.findIndex((path) => path.includes('study-corpus'))
-    const index = requested.findIndex((path) => path.includes('search-index'))
+    const engine = requested.findIndex((path) => path.includes('search-vocabulary'))
     expect(corpus).toBeGreaterThanOrEqual(0)
-    if (index >= 0) expect(index).toBeGreaterThan(corpus)
+    if (engine >= 0) expect(engine).toBeGreaterThan(corpus)
 
     await page.goto('/')
     expect(await page.evaluate(() => window.studyGardenSearchWorker?.startedEarly)).toBe(true)
@@ -326,7 +326,7 @@ describe('offline', () => {
   it('works with no network after the first visit: reload, search, read', async () => {
     const { context, page, errors } = await session.newPage()
     await page.goto('/')
-    // The service worker takes control and precaches every chunk, the corpus and the index.
+    // The service worker takes control and precaches every chunk, the corpus and the search's vocabulary.
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready
       return registration.active?.state
@@ -336,7 +336,7 @@ describe('offline', () => {
       .poll(() => page.evaluate(async () => {
         const names = await caches.keys()
         const lists = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))
-        return lists.flat().filter((url) => url.includes('search-index')).length
+        return lists.flat().filter((url) => url.includes('search-vocabulary')).length
       }), { timeout: 20_000 })
       .toBeGreaterThan(0)
     await context.setOffline(true)

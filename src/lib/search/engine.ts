@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch'
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch'
 import { parseNumeral } from '../content/numerals'
 import { normalize } from './normalize'
 import { parseQuery, type ParsedQuery } from './query'
@@ -47,6 +47,12 @@ const INDEX_OPTIONS: Options<IndexedFields> = {
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/** How indexing is cut into steps: about this many characters each, and how to wait between them. */
+export interface IndexSteps {
+  charsPerStep?: number
+  pause?: () => Promise<void>
+}
 
 const SHORT_HAN_WORD = /^\p{Script=Han}{1,2}$/u
 
@@ -116,7 +122,10 @@ interface Found {
 export class PassageSearch {
   private readonly haystacks: Haystack[] = []
   private readonly removed = new Set<number>()
-  private readonly documentFrequency: Map<string, number>
+  private readonly index: MiniSearch<IndexedFields>
+  private readonly passages: SearchablePassage[] = []
+  /** In how many passages each term occurs (any field), kept in step as passages come and go. */
+  private readonly documentFrequency = new Map<string, number>()
   private readonly prose: Set<string>
   /** Passage ids of each document, in order: a named document's passages without scanning the table. */
   private readonly byDoc = new Map<string, number[]>()
@@ -125,47 +134,29 @@ export class PassageSearch {
   /** Passage ids by each Han pair of their opening clause. */
   private readonly byLeadPair = new Map<string, number[]>()
 
-  private constructor(
-    private readonly index: MiniSearch<IndexedFields>,
-    private readonly passages: SearchablePassage[],
-    plain: AsPlainObject,
-    private vocabulary: SearchVocabulary,
-  ) {
-    passages.forEach((passage, id) => this.track(passage, id))
-    this.documentFrequency = documentFrequencies(plain)
+  private constructor(private vocabulary: SearchVocabulary) {
+    this.index = new MiniSearch<IndexedFields>(INDEX_OPTIONS)
     this.prose = new Set(vocabulary.prose)
   }
 
   static build(passages: readonly SearchablePassage[], vocabulary: SearchVocabulary = EMPTY_VOCABULARY): PassageSearch {
-    const index = new MiniSearch<IndexedFields>(INDEX_OPTIONS)
-    index.addAll(passages.flatMap((p, id) => (p.text ? [{ id, heading: p.heading, text: p.text }] : [])))
-    return new PassageSearch(index, [...passages], index.toJSON(), vocabulary)
-  }
-
-  /** Loads an index made by `toJSON` at build time; `passages` must be the same table, in order. */
-  static load(json: string, passages: readonly SearchablePassage[]): PassageSearch {
-    const [plain, vocabulary] = parseIndex(json)
-    return new PassageSearch(MiniSearch.loadJS<IndexedFields>(plain, INDEX_OPTIONS), [...passages], plain, vocabulary)
+    const search = new PassageSearch(vocabulary)
+    search.add(passages)
+    return search
   }
 
   /**
-   * `load` a piece at a time, waiting between pieces (MiniSearch waits every thousand terms): the worker that
-   * loads the index also answers from the texts meanwhile (../search/scan.ts), and a question asked while the
-   * index loads is answered between two pieces rather than after the whole of it.
+   * `build` a slice of the texts at a time, waiting between slices: the search worker builds the index from the
+   * texts it carries (indexing them costs about what loading a prebuilt index did, without its 70 KB on the
+   * line), and answers from the texts meanwhile (./scan.ts), between two slices rather than after the whole.
    */
-  static async loadInSteps(json: string, passages: readonly SearchablePassage[], { pause = nextTask }: { pause?: () => Promise<void> } = {}): Promise<PassageSearch> {
-    const [plain, vocabulary] = parseIndex(json)
-    await pause()
-    const index = await MiniSearch.loadJSAsync<IndexedFields>(plain, INDEX_OPTIONS)
-    await pause()
-    return new PassageSearch(index, [...passages], plain, vocabulary)
+  static async buildInSteps(passages: readonly SearchablePassage[], vocabulary: SearchVocabulary, steps: IndexSteps = {}): Promise<PassageSearch> {
+    const search = new PassageSearch(vocabulary)
+    await search.addInSteps(passages, steps)
+    return search
   }
 
-  toJSON(): string {
-    return JSON.stringify({ index: this.index, vocabulary: this.vocabulary })
-  }
-
-  /** Adds passages of a document added at run time (the branch's own files). */
+  /** Adds passages: the bundled texts as the index is built, a document added at run time (the branch's own files). */
   add(passages: readonly SearchablePassage[]): void {
     const docs = passages.flatMap((passage) => {
       const id = this.passages.push(passage) - 1
@@ -181,7 +172,7 @@ export class PassageSearch {
    * Adds many passages a slice at a time and waits between slices, so indexing a long document the branch
    * added (hundreds of thousands of characters) never holds the page still for seconds.
    */
-  async addInSteps(passages: readonly SearchablePassage[], { charsPerStep = 20_000, pause = nextTask }: { charsPerStep?: number; pause?: () => Promise<void> } = {}): Promise<void> {
+  async addInSteps(passages: readonly SearchablePassage[], { charsPerStep = 20_000, pause = nextTask }: IndexSteps = {}): Promise<void> {
     let start = 0
     while (start < passages.length) {
       let end = start
@@ -563,23 +554,6 @@ function firstScreenSpread<T>(ranked: T[], docOf: (hit: T) => string): T[] {
     else screen.push(hit), count.set(doc, (count.get(doc) ?? 0) + 1)
   }
   return [...screen, ...later]
-}
-
-/** The index and the vocabulary as `toJSON` wrote them (an index alone, as older builds wrote it, has none). */
-function parseIndex(json: string): [AsPlainObject, SearchVocabulary] {
-  const data = JSON.parse(json) as { index: AsPlainObject; vocabulary: SearchVocabulary } | AsPlainObject
-  return 'vocabulary' in data ? [data.index, data.vocabulary] : [data, EMPTY_VOCABULARY]
-}
-
-/** In how many passages each term occurs (any field), read from MiniSearch's serialised index. */
-function documentFrequencies(plain: AsPlainObject): Map<string, number> {
-  const frequency = new Map<string, number>()
-  for (const [term, fields] of plain.index) {
-    const postings = Object.values(fields)
-    if (postings.length === 1) frequency.set(term, Object.keys(postings[0]!).length)
-    else frequency.set(term, new Set(postings.flatMap((docs) => Object.keys(docs))).size)
-  }
-  return frequency
 }
 
 interface Haystack {

@@ -22,7 +22,7 @@ export type SearchNotice =
 export interface SearchAnswer {
   hits: SearchHit[]
   notice: SearchNotice | null
-  /** Found by reading the texts while the index loads (scan.ts); the engine's answer replaces it. */
+  /** Found by reading the texts while the index is built (scan.ts); the engine's answer replaces it. */
   provisional?: boolean
 }
 

@@ -15,11 +15,12 @@ interface ScannedPassage {
 }
 
 /**
- * Results while the index is still on its way: the passages that hold every word of the query as typed,
- * found by reading the texts themselves (the texts are a third of the index's bytes and arrive first).
- * Headings first, then the texts' own order. Nothing here reads a query the way the engine does (short
- * forms, pinyin, cited articles, closest matches): an empty answer means "not yet", never "nothing", and
- * the engine's ranked answer replaces this one as soon as the index is loaded.
+ * Results while the index is still being built: the passages that hold every word of the query as typed,
+ * found by reading the texts themselves (they come with the search worker's script; the engine's code and
+ * vocabulary follow, and indexing takes a while). Headings first, then the texts' own order. Nothing here
+ * reads a query the way the engine does (short forms, pinyin, cited articles, closest matches): an empty
+ * answer means "not yet", never "nothing", and the engine's ranked answer replaces this one as soon as the
+ * index is built.
  */
 export class TextScan {
   private readonly scanned: ScannedPassage[]
